@@ -1,0 +1,11 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { EmptyArea } from '../_components/empty-area';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())('nav.actions') };
+}
+
+export default function ActionsPage() {
+  return <EmptyArea area="actions" />;
+}

@@ -1,0 +1,20 @@
+import { databasePath, getDb, SqliteTooOldError } from '@/db/client';
+import { hasAnyUser } from '@/lib/auth/service';
+import { printDemoAccounts, seedDemo } from '@/lib/demo/seed';
+
+/** Runs once when the server starts, before it serves: migrations, SQLite check, optional demo data. */
+export async function startup(): Promise<void> {
+  try {
+    const db = getDb();
+    if (process.env.SUIVI_DEMO === '1' && !hasAnyUser(db)) {
+      printDemoAccounts(await seedDemo(db, Date.now()));
+    }
+    console.log(`Suivi: database ${databasePath()} ready`);
+  } catch (e) {
+    if (e instanceof SqliteTooOldError) {
+      console.error(`\nSuivi cannot start: ${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}

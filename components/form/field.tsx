@@ -1,0 +1,206 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useId, type ReactNode } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { cn } from '@/components/ui/cn';
+import { issueKey } from '@/lib/forms';
+import { useServerFormState } from './action-form';
+
+export const inputClass =
+  'block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 ' +
+  'placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500';
+
+/** The error of a field, instant (client) or from the server: both are message keys. */
+function useFieldError(name: string): string | undefined {
+  const t = useTranslations();
+  const server = useServerFormState();
+  const form = useFormContext();
+  const client = form?.formState.errors[name]?.message;
+  const key = typeof client === 'string' ? client : server.fieldErrors?.[name];
+  return key ? t(issueKey(key)) : undefined;
+}
+
+function useKeptValue(name: string): string | string[] | undefined {
+  return useServerFormState().values?.[name];
+}
+
+function FieldShell({ id, label, hint, error, children, required }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; required?: boolean }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+        {required ? <span aria-hidden="true" className="text-red-600"> *</span> : null}
+      </label>
+      <div className="mt-1.5">{children}</div>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1.5 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1.5 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  type = 'text',
+  defaultValue,
+  required,
+  autoComplete,
+  className,
+  maxLength,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  type?: 'text' | 'email' | 'password' | 'date' | 'url' | 'tel';
+  defaultValue?: string | null;
+  required?: boolean;
+  autoComplete?: string;
+  className?: string;
+  maxLength?: number;
+}) {
+  const id = useId();
+  const error = useFieldError(name);
+  const kept = useKeptValue(name);
+  const form = useFormContext();
+  const registered = form ? form.register(name) : { name };
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
+      <input
+        id={id}
+        type={type}
+        {...registered}
+        defaultValue={typeof kept === 'string' ? kept : (defaultValue ?? undefined)}
+        required={required}
+        aria-required={required || undefined}
+        autoComplete={autoComplete}
+        maxLength={maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={cn(inputClass, className)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  options,
+  defaultValue,
+  required,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+  defaultValue?: string | null;
+  required?: boolean;
+}) {
+  const id = useId();
+  const error = useFieldError(name);
+  const kept = useKeptValue(name);
+  const form = useFormContext();
+  const registered = form ? form.register(name) : { name };
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
+      <select
+        id={id}
+        {...registered}
+        defaultValue={typeof kept === 'string' ? kept : (defaultValue ?? undefined)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={inputClass}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  options,
+  defaultValues = [],
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+  defaultValues?: string[];
+}) {
+  const id = useId();
+  const error = useFieldError(name);
+  const kept = useKeptValue(name);
+  const checked = kept === undefined ? defaultValues : Array.isArray(kept) ? kept : [kept];
+  const form = useFormContext();
+  const registered = form ? form.register(name) : { name };
+  return (
+    <fieldset aria-describedby={describedBy(id, hint, error)}>
+      <legend className="block text-sm font-medium text-slate-800">{legend}</legend>
+      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              {...registered}
+              value={o.value}
+              defaultChecked={checked.includes(o.value)}
+              className="size-4 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1.5 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1.5 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** A file input: not validated in the browser, checked by the server. */
+export function FileField({ name, label, hint, accept }: { name: string; label: ReactNode; hint?: ReactNode; accept?: string }) {
+  const id = useId();
+  const error = useFieldError(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-slate-800 hover:file:bg-slate-200"
+      />
+    </FieldShell>
+  );
+}
