@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin('./app/_server/i18n-request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Tests build into their own folder so `npm test` never clobbers a running production build.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   experimental: {
