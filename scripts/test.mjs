@@ -1,20 +1,44 @@
 // `npm test`: unit tests, then a production build, then end-to-end tests against it (JavaScript on and off).
+// Ends with one summary line "N passed, N failed" counting both suites.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 
-const env = { ...process.env, NEXT_DIST_DIR: '.next-test', NEXT_TELEMETRY_DISABLED: '1' };
+fs.mkdirSync('test-results', { recursive: true });
+const env = {
+  ...process.env,
+  NEXT_DIST_DIR: '.next-test',
+  NEXT_TELEMETRY_DISABLED: '1',
+  PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json',
+};
 const steps = [
-  ['unit tests', 'node_modules/.bin/vitest', ['run']],
+  ['unit tests', 'node_modules/.bin/vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
   ['production build', 'node_modules/.bin/next', ['build']],
-  ['end-to-end tests', 'node_modules/.bin/playwright', ['test']],
+  ['end-to-end tests', 'node_modules/.bin/playwright', ['test', '--reporter=list,json']],
 ];
 const only = process.argv[2];
+let failedStep = null;
 for (const [name, cmd, args] of steps) {
   if (only === '--unit' && name !== 'unit tests') continue;
   console.log(`\n▶ ${name}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });
   if (r.status !== 0) {
-    console.error(`\n✗ ${name} failed`);
-    process.exit(r.status ?? 1);
+    failedStep = name;
+    break;
   }
 }
-console.log('\n✓ all tests passed');
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+const unit = readJson('test-results/unit.json');
+const e2e = only === '--unit' ? null : readJson('test-results/e2e.json');
+const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (failedStep && !unit && !e2e ? 1 : 0);
+const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+if (failedStep) console.error(`\n✗ ${failedStep} failed`);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failedStep ? 1 : 0);
