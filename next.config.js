@@ -8,6 +8,8 @@ const nextConfig = {
   // Tests build into their own folder so `npm test` never clobbers a running production build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // The app's build checks the app; `npm run typecheck` (part of `npm test`) checks tests and scripts too.
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   experimental: {
     serverActions: { bodySizeLimit: '2mb' },

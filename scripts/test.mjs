@@ -11,6 +11,7 @@ const env = {
   PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json',
 };
 const steps = [
+  ['type check', 'node_modules/.bin/tsc', ['--noEmit']],
   ['unit tests', 'node_modules/.bin/vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
   ['production build', 'node_modules/.bin/next', ['build']],
   ['end-to-end tests', 'node_modules/.bin/playwright', ['test', '--reporter=list,json']],
@@ -18,7 +19,7 @@ const steps = [
 const only = process.argv[2];
 let failedStep = null;
 for (const [name, cmd, args] of steps) {
-  if (only === '--unit' && name !== 'unit tests') continue;
+  if (only === '--unit' && name !== 'unit tests' && name !== 'type check') continue;
   console.log(`\n▶ ${name}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });
   if (r.status !== 0) {

@@ -37,10 +37,8 @@ export default async function TeamsPage() {
                     <h2 id={`team-${team.id}`} className="font-semibold text-slate-900">
                       {team.name}
                     </h2>
-                    <p className="text-sm text-slate-600">
-                      {t('teams.members', { count: team.members })}
-                      {team.memberNames.length ? ` : ${team.memberNames.join(', ')}` : ''}
-                    </p>
+                    <p className="text-sm text-slate-600">{t('teams.members', { count: team.members })}</p>
+                    {team.memberNames.length ? <p className="mt-1 text-sm text-slate-800">{team.memberNames.join(', ')}</p> : null}
                   </div>
                   {team.members === 0 ? <DeleteTeamForm id={team.id} name={team.name} /> : null}
                 </div>

@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { SetPasswordForm } from './set-password-form';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations())('setPassword.title'), referrer: 'no-referrer' };
+  return { title: (await getTranslations())('setPassword.title') };
 }
 
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
