@@ -75,6 +75,10 @@ export async function signIn(db: Db, input: LoginInput, ctx: RequestCtx): Promis
     : (await verifyPassword(await dummyPasswordHash(), input.password), false);
   const token = generateToken();
   return writeTx(db, (tx) => {
+    // Tries sent at once all passed the check above before any failure was recorded: look again,
+    // so a burst gets no more answers than tries made one after another.
+    const waitNow = throttleWait(tx, keys, ctx.now);
+    if (waitNow > 0) return fail('errors.tooManyAttempts', { _wait: String(Math.ceil(waitNow / 1000)) });
     if (!user || !valid || !user.active) {
       recordFailure(tx, keys, ctx.now);
       audit(tx, ctx.now, {
