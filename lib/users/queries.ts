@@ -42,7 +42,14 @@ function toUserRow(r: RawUser): UserRow {
 /** Every user of the organisation (teams are 2–50 people), for administrators only. */
 export function listUsers(db: Db, viewer: Viewer): UserRow[] {
   if (!canAdminister(viewer)) return [];
-  return db.select(userColumns).from(users).orderBy(sql`${users.active} desc`, asc(users.name)).limit(500).all().map(toUserRow);
+  const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+  return db
+    .select(userColumns)
+    .from(users)
+    .limit(500)
+    .all()
+    .map(toUserRow)
+    .sort((a, b) => Number(b.active) - Number(a.active) || collator.compare(a.name, b.name));
 }
 
 /** One user: administrators see anyone, a user sees themselves. */
