@@ -1,5 +1,7 @@
+import type { DuplicateMatch } from '@/lib/customers/duplicate-types';
+
 /** Message keys live in the `errors` namespace of lib/i18n/messages; the app translates them. */
-export type ServiceError = { code: string; fieldErrors?: Record<string, string> };
+export type ServiceError = { code: string; fieldErrors?: Record<string, string>; duplicates?: DuplicateMatch[] };
 export type Result<T = void> = { ok: true; value: T } | { ok: false; error: ServiceError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

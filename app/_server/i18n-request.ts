@@ -5,10 +5,7 @@ import { getCurrentSession } from '@/lib/auth/current-user';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/negotiate';
 import { getOrgSettings } from '@/lib/settings/queries';
-import en from '@/lib/i18n/messages/en.json';
-import fr from '@/lib/i18n/messages/fr.json';
-
-const MESSAGES = { en, fr };
+import { MESSAGES } from '@/lib/i18n/messages';
 
 export default getRequestConfig(async () => {
   const settings = getOrgSettings(getDb());

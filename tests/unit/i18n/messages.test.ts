@@ -4,11 +4,25 @@ import { describe, expect, test } from 'vitest';
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { createTranslator } from 'use-intl/core';
 import { LOCALES, ROLES } from '@/db/schema/auth';
-import en from '@/lib/i18n/messages/en.json';
-import fr from '@/lib/i18n/messages/fr.json';
+import { MESSAGE_FILES, MESSAGES } from '@/lib/i18n/messages';
 
 type Messages = { [k: string]: string | Messages };
-const CATALOGUES = { en, fr } as Record<'en' | 'fr', Messages>;
+const CATALOGUES = MESSAGES as unknown as Record<'en' | 'fr', Messages>;
+
+describe('catalogue files', () => {
+  test.each(['en', 'fr'] as const)('%s: no top-level key is defined by two area files', (locale) => {
+    const seen = new Map<string, string>();
+    for (const [file, messages] of Object.entries(MESSAGE_FILES[locale])) {
+      for (const key of Object.keys(messages)) {
+        expect(seen.get(key), `${key} in ${file} and ${seen.get(key)}`).toBeUndefined();
+        seen.set(key, file);
+      }
+    }
+  });
+  test('both locales have the same area files', () => {
+    expect(Object.keys(MESSAGE_FILES.fr).sort()).toEqual(Object.keys(MESSAGE_FILES.en).sort());
+  });
+});
 
 /** Every leaf as [dotted path, value]. */
 function leaves(m: Messages, prefix = ''): [string, unknown][] {

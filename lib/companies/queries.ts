@@ -1,0 +1,211 @@
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '@/db/client';
+import { auditLog, companies, companyAddresses, companyTags, contacts, refValues, tags, teams, users, type CompanyType } from '@/db/schema';
+import { ownedRecord } from '@/lib/customers/access';
+import { decodeCursor, encodeCursor } from '@/lib/customers/cursor';
+import { can, visibleWhere, type Viewer } from '@/lib/permissions';
+
+export const PAGE_SIZE = 50;
+
+export type CompanyFilters = {
+  type?: CompanyType;
+  ownerId?: number;
+  teamId?: number;
+  tagId?: number;
+  familyId?: number;
+  keyAccount?: boolean;
+  archived?: boolean;
+  city?: string;
+  createdFrom?: number;
+  createdTo?: number;
+};
+
+export type CompanyListRow = {
+  id: number;
+  name: string;
+  type: CompanyType;
+  city: string | null;
+  phone: string | null;
+  ownerName: string | null;
+  teamName: string | null;
+  keyAccount: boolean;
+  archived: boolean;
+  contacts: number;
+};
+
+const owner = alias(users, 'owner');
+
+/** A page of companies the viewer may see, in name order, after `cursor` (keyset: never OFFSET). */
+export function listCompanies(db: Db, viewer: Viewer, f: CompanyFilters, cursor?: string | null): { rows: CompanyListRow[]; nextCursor: string | null } {
+  const after = decodeCursor(cursor);
+  const conds: (SQL | undefined)[] = [
+    visibleWhere(viewer, companies),
+    eq(companies.archived, f.archived ?? false),
+    f.type ? eq(companies.type, f.type) : undefined,
+    f.ownerId ? eq(companies.ownerId, f.ownerId) : undefined,
+    f.teamId ? eq(companies.teamId, f.teamId) : undefined,
+    f.familyId ? eq(companies.customerFamilyId, f.familyId) : undefined,
+    f.keyAccount ? eq(companies.keyAccount, true) : undefined,
+    f.tagId ? sql`${companies.id} in (select company_id from company_tags where tag_id = ${f.tagId})` : undefined,
+    f.city ? sql`${companies.id} in (select company_id from company_addresses where city = ${f.city} collate nocase)` : undefined,
+    f.createdFrom ? gte(companies.createdAt, f.createdFrom) : undefined,
+    f.createdTo ? lt(companies.createdAt, f.createdTo) : undefined,
+    after ? or(gt(companies.sortName, after.sortName), and(eq(companies.sortName, after.sortName), gt(companies.id, after.id))) : undefined,
+  ];
+  const rows = db
+    .select({
+      id: companies.id,
+      name: companies.name,
+      sortName: companies.sortName,
+      type: companies.type,
+      phone: companies.phone,
+      keyAccount: companies.keyAccount,
+      archived: companies.archived,
+      ownerName: owner.name,
+      teamName: teams.name,
+      city: sql<string | null>`(select city from company_addresses a where a.company_id = ${companies.id} order by a.is_default desc, a.id limit 1)`,
+      contacts: sql<number>`(select count(*) from contacts c where c.company_id = ${companies.id})`,
+    })
+    .from(companies)
+    .leftJoin(owner, eq(owner.id, companies.ownerId))
+    .leftJoin(teams, eq(teams.id, companies.teamId))
+    .where(and(...conds))
+    .orderBy(asc(companies.sortName), asc(companies.id))
+    .limit(PAGE_SIZE + 1)
+    .all();
+  const more = rows.length > PAGE_SIZE;
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(({ sortName: _s, ...r }) => r),
+    nextCursor: more && last ? encodeCursor(last.sortName, last.id) : null,
+  };
+}
+
+export type CompanyDetail = {
+  id: number;
+  name: string;
+  type: CompanyType;
+  legalId: string | null;
+  website: string | null;
+  emailDomain: string | null;
+  email: string | null;
+  phone: string | null;
+  industry: { id: number; name: string } | null;
+  size: string | null;
+  customerFamily: { id: number; name: string } | null;
+  origin: { id: number; name: string } | null;
+  keyAccount: boolean;
+  owner: { id: number; name: string } | null;
+  team: { id: number; name: string } | null;
+  notes: string | null;
+  archived: boolean;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+  addresses: (typeof companyAddresses.$inferSelect)[];
+  tags: { id: number; name: string; color: string }[];
+  can: { edit: boolean; assign: boolean; delete: boolean };
+};
+
+const industry = alias(refValues, 'industry');
+const family = alias(refValues, 'family');
+const origin = alias(refValues, 'origin');
+
+/** One company with everything shown on its page, or null when the viewer may not see it. */
+export function getCompany(db: Db, viewer: Viewer, id: number): CompanyDetail | null {
+  const r = db
+    .select({
+      c: companies,
+      industryName: industry.name,
+      familyName: family.name,
+      originName: origin.name,
+      ownerName: owner.name,
+      teamName: teams.name,
+    })
+    .from(companies)
+    .leftJoin(industry, eq(industry.id, companies.industryId))
+    .leftJoin(family, eq(family.id, companies.customerFamilyId))
+    .leftJoin(origin, eq(origin.id, companies.originId))
+    .leftJoin(owner, eq(owner.id, companies.ownerId))
+    .leftJoin(teams, eq(teams.id, companies.teamId))
+    .where(eq(companies.id, id))
+    .get();
+  if (!r) return null;
+  const rec = ownedRecord(db, r.c);
+  if (!can(viewer, 'view', rec)) return null;
+  const c = r.c;
+  return {
+    id: c.id,
+    name: c.name,
+    type: c.type,
+    legalId: c.legalId,
+    website: c.website,
+    emailDomain: c.emailDomain,
+    email: c.email,
+    phone: c.phone,
+    industry: c.industryId ? { id: c.industryId, name: r.industryName ?? '' } : null,
+    size: c.size,
+    customerFamily: c.customerFamilyId ? { id: c.customerFamilyId, name: r.familyName ?? '' } : null,
+    origin: c.originId ? { id: c.originId, name: r.originName ?? '' } : null,
+    keyAccount: c.keyAccount,
+    owner: c.ownerId ? { id: c.ownerId, name: r.ownerName ?? '' } : null,
+    team: c.teamId ? { id: c.teamId, name: r.teamName ?? '' } : null,
+    notes: c.notes,
+    archived: c.archived,
+    version: c.version,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    addresses: db.select().from(companyAddresses).where(eq(companyAddresses.companyId, id)).orderBy(desc(companyAddresses.isDefault), asc(companyAddresses.id)).all(),
+    tags: db
+      .select({ id: tags.id, name: tags.name, color: tags.color })
+      .from(companyTags)
+      .innerJoin(tags, eq(tags.id, companyTags.tagId))
+      .where(eq(companyTags.companyId, id))
+      .orderBy(asc(tags.position), asc(tags.name))
+      .all(),
+    can: { edit: can(viewer, 'edit', rec), assign: can(viewer, 'assign', rec), delete: viewer.active && viewer.role === 'admin' },
+  };
+}
+
+export type CompanyContactRow = { id: number; name: string; jobTitle: string | null; email: string | null; phone: string | null; active: boolean };
+
+/** The company's contacts the viewer may see. */
+export function listCompanyContacts(db: Db, viewer: Viewer, companyId: number): CompanyContactRow[] {
+  return db
+    .select({
+      id: contacts.id,
+      name: sql<string>`trim(coalesce(${contacts.firstName}, '') || ' ' || ${contacts.lastName})`,
+      jobTitle: contacts.jobTitle,
+      email: contacts.email,
+      phone: sql<string | null>`coalesce(${contacts.phone}, ${contacts.mobile})`,
+      active: contacts.active,
+    })
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), visibleWhere(viewer, contacts)))
+    .orderBy(desc(contacts.active), asc(contacts.sortName))
+    .limit(500)
+    .all();
+}
+
+export type TimelineEntry = { id: number; at: number; actorName: string | null; action: string; entityType: string; entityId: number | null; data: Record<string, unknown> | null };
+
+/** The audit trail of a company and of its contacts, newest first. */
+export function companyTimeline(db: Db, viewer: Viewer, companyId: number, limit = 50): TimelineEntry[] {
+  if (!getCompany(db, viewer, companyId)) return [];
+  const contactIds = db.select({ id: contacts.id }).from(contacts).where(eq(contacts.companyId, companyId)).all().map((r) => r.id);
+  return db
+    .select({ id: auditLog.id, at: auditLog.at, actorName: users.name, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, data: auditLog.data })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(
+      or(
+        and(eq(auditLog.entityType, 'company'), eq(auditLog.entityId, companyId)),
+        contactIds.length ? and(eq(auditLog.entityType, 'contact'), inArray(auditLog.entityId, contactIds)) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all();
+}

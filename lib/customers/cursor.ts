@@ -1,0 +1,14 @@
+/** Keyset cursors: the sort key and id of the last row of a page, opaque to the browser. */
+export function encodeCursor(sortName: string, id: number): string {
+  return Buffer.from(JSON.stringify([sortName, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): { sortName: string; id: number } | null {
+  if (!cursor) return null;
+  try {
+    const [sortName, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return typeof sortName === 'string' && Number.isInteger(id) ? { sortName, id } : null;
+  } catch {
+    return null;
+  }
+}

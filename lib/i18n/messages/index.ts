@@ -1,0 +1,17 @@
+// One catalogue per locale, assembled from one file per area so areas can be edited independently.
+// Each area file owns its top-level keys; a key defined twice is a mistake caught by the unit tests.
+import enCore from './en/core.json';
+import enCustomers from './en/customers.json';
+import frCore from './fr/core.json';
+import frCustomers from './fr/customers.json';
+
+export const MESSAGE_FILES = {
+  en: { core: enCore, customers: enCustomers },
+  fr: { core: frCore, customers: frCustomers },
+} as const;
+
+function merge(files: Record<string, object>): Record<string, unknown> {
+  return Object.assign({}, ...Object.values(files));
+}
+
+export const MESSAGES = { en: merge(MESSAGE_FILES.en), fr: merge(MESSAGE_FILES.fr) } as const;
