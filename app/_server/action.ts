@@ -26,12 +26,18 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
 export async function refusal(error: ServiceError, raw: Record<string, unknown> = {}): Promise<FormState> {
   const t = await getTranslations();
   const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors ?? {}).filter(([k]) => !k.startsWith('_')));
-  const params = Object.fromEntries(Object.entries(error.fieldErrors ?? {}).filter(([k]) => k.startsWith('_')).map(([k, v]) => [k.slice(1), v]));
+  // `_name` entries are message values; `_at` is a time in ms, shown in the user's time zone.
+  const params = Object.fromEntries(
+    Object.entries(error.fieldErrors ?? {})
+      .filter(([k]) => k.startsWith('_'))
+      .map(([k, v]) => [k.slice(1), k === '_at' ? new Date(Number(v)) : v]),
+  );
   const showMessage = error.code !== 'errors.invalidForm' || Object.keys(fieldErrors).length === 0;
   return {
     ok: false,
     message: showMessage ? t(error.code, params) : undefined,
     fieldErrors,
     values: keepValues(raw),
+    duplicates: error.duplicates,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DuplicateMatch } from '@/lib/customers/duplicate-types';
 
 /** Plain values from FormData: repeated names become arrays, files are kept, `$ACTION_*` keys dropped. */
 export function formDataToObject(fd: FormData): Record<string, unknown> {
@@ -54,6 +55,8 @@ export type FormState = {
   values?: Record<string, string | string[]>;
   /** Whatever a successful action hands back to show once (e.g. a set-password link). */
   data?: Record<string, string>;
+  /** Likely duplicates found before saving: the form offers to open them or to confirm. */
+  duplicates?: DuplicateMatch[];
 };
 
 export const initialFormState: FormState = { ok: false };
