@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** A short random suffix: js and nojs run against the same database, so names must not collide. */
+export function uid(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** A password long enough and not in the common-password list. */
+export function newPassword(): string {
+  return `Lune bleue sur ${uid()}`;
+}
+
+export type NewUser = { name: string; email: string; role: 'admin' | 'manager' | 'sales' | 'read_only'; teams?: string[] };
+
+/** The input a label points to, and the error paragraph the field puts under it. */
+export async function fieldError(field: Locator): Promise<Locator> {
+  const id = await field.getAttribute('id');
+  return field.page().locator(`[id="${id}-error"]`);
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** Settings → Users → New user, as an administrator; returns the one-time set-password link. */
+export async function createUser(admin: Page, u: NewUser): Promise<string> {
+  await admin.goto('/settings/users/new');
+  await admin.getByLabel('Nom complet').fill(u.name);
+  await admin.getByLabel('E-mail').fill(u.email);
+  await admin.getByLabel('Rôle').selectOption(u.role);
+  for (const team of u.teams ?? []) await admin.getByRole('checkbox', { name: team, exact: true }).check();
+  await admin.getByRole('button', { name: 'Créer l’utilisateur' }).click();
+  const link = admin.getByTestId('password-link');
+  await expect(link).toBeVisible();
+  return link.inputValue();
+}
+
+/** Opens a set-password link and chooses a password; the page ends signed in on the home page. */
+export async function choosePassword(page: Page, link: string, password: string): Promise<void> {
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Choisissez votre mot de passe' })).toBeVisible();
+  await page.getByLabel('Nouveau mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Enregistrer le mot de passe et se connecter' }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+/** A user created by the admin who has chosen a password, signed in in a context of their own. */
+export async function invitedUser(
+  admin: Page,
+  newPage: () => Promise<Page>,
+  u: Partial<NewUser> = {},
+): Promise<{ page: Page; email: string; password: string; name: string; link: string }> {
+  const id = uid();
+  const user: NewUser = { name: u.name ?? `Camille ${id}`, email: u.email ?? `camille.${id}@example.test`, role: u.role ?? 'sales', teams: u.teams };
+  const link = await createUser(admin, user);
+  const page = await newPage();
+  const password = newPassword();
+  await choosePassword(page, link, password);
+  return { page, email: user.email, password, name: user.name, link };
+}
+
+/** The account menu is a <details>: it opens without JavaScript. */
+export async function openAccountMenu(page: Page, label = 'Menu du compte'): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+}
+
+export async function signOut(page: Page, labels = { menu: 'Menu du compte', signOut: 'Se déconnecter' }): Promise<void> {
+  await openAccountMenu(page, labels.menu);
+  await page.getByRole('button', { name: labels.signOut }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+/**
+ * Runs `fn` while holding a lock shared by all workers: for the few tests that change something every
+ * page shows (the organisation's name and logo), so the js and nojs runs of them do not interleave.
+ */
+export async function withLock<T>(dir: string, name: string, fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(dir, `${name}.lock`);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`lock ${name} still held after 60 s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
