@@ -32,9 +32,9 @@ export function optionalText(max: number) {
 
 export type FieldErrors = Record<string, string>;
 
-/** Our schemas give every issue a message key; anything else is reported as a generic invalid value. */
+/** Our schemas give every issue a message key, core or per area (see lib/i18n/messages); anything else is a generic invalid value. */
 export function issueKey(message: string | undefined): string {
-  return message && message.startsWith('errors.') ? message : 'errors.invalidValue';
+  return message && /^([a-z][a-zA-Z]*\.)?errors\.[a-zA-Z]+$/.test(message) ? message : 'errors.invalidValue';
 }
 
 /** The first issue of each field as a message key, keyed by its path ("teamIds.0" counts for "teamIds"). */

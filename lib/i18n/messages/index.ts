@@ -1,13 +1,18 @@
 // One catalogue per locale, assembled from one file per area so areas can be edited independently.
 // Each area file owns its top-level keys; a key defined twice is a mistake caught by the unit tests.
+// Service error codes are message keys: `errors.*` (core) or `<area>.errors.*` (an area file).
 import enCore from './en/core.json';
 import enCustomers from './en/customers.json';
+import enReference from './en/reference.json';
+import enSearch from './en/search.json';
 import frCore from './fr/core.json';
 import frCustomers from './fr/customers.json';
+import frReference from './fr/reference.json';
+import frSearch from './fr/search.json';
 
 export const MESSAGE_FILES = {
-  en: { core: enCore, customers: enCustomers },
-  fr: { core: frCore, customers: frCustomers },
+  en: { core: enCore, customers: enCustomers, reference: enReference, search: enSearch },
+  fr: { core: frCore, customers: frCustomers, reference: frReference, search: frSearch },
 } as const;
 
 function merge(files: Record<string, object>): Record<string, unknown> {
