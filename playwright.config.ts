@@ -16,7 +16,7 @@ export const PORTS = { firstRunJs: 3301, main: 3302, firstRunNoJs: 3303 } as con
 const url = (port: number) => `http://127.0.0.1:${port}`;
 
 // The config is loaded by the runner and again by every worker: only the runner (first to load it)
-// wipes the folder; workers inherit the path through the environment.
+// wipes the folder; workers inherit the path through the environment (so never set SUIVI_E2E_DIR yourself).
 if (!process.env.SUIVI_E2E_DIR) {
   const dir = path.join(os.tmpdir(), `suivi-e2e-${process.getuid?.() ?? 'user'}`);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -75,16 +75,17 @@ export default defineConfig<SuiviOptions>({
   workers: 2,
   forbidOnly: CI,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // Generous: a loaded 2-core machine runs some user journeys (argon2, several contexts) in 20-30 s.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: CI ? [['list'], ['html', { open: 'never', outputFolder: 'test-results/e2e-report' }]] : [['list']],
   use: {
     ...chromium,
     baseURL: url(PORTS.main),
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
-    actionTimeout: 10_000,
-    navigationTimeout: 15_000,
+    actionTimeout: 15_000,
+    navigationTimeout: 20_000,
     // Traces cost about a tenth of the run: kept for failures in CI only.
     trace: CI ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',
