@@ -15,6 +15,8 @@ const LEGAL_FORMS = new Set(['sa', 'sas', 'sasu', 'sarl', 'eurl', 'sci', 'snc', 
 /** A company name reduced to what identifies it: "Société Générale SA" and "societe-generale" share one key. */
 export function companyNameKey(name: string): string {
   const words = sortKey(name)
+    // "S.A.R.L." is the legal form "sarl", not the words "s", "a", "r", "l".
+    .replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, ''))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .split(' ')
     .filter((w) => w && !LEGAL_FORMS.has(w));
