@@ -7,6 +7,7 @@ import { emailDomainOf, normalizePhone, personNameKey, sortKey } from '@/lib/cus
 import { can, canAdminister, canCreate, type RecordVerb, type Viewer } from '@/lib/permissions';
 import { fail, ok, type Result } from '@/lib/result';
 import { indexContact, unindex } from '@/lib/search/index-records';
+import { getOrgSettings } from '@/lib/settings/queries';
 import type { TransferInput } from '@/lib/companies/schema';
 import { findContactDuplicates } from './duplicates';
 import type { ContactInput, ContactUpdateInput } from './schema';
@@ -31,7 +32,12 @@ function companyProblem(tx: Tx, viewer: Viewer, companyId: number | null, curren
   return c.archived ? 'errors.companyArchived' : null;
 }
 
-function columnsOf(input: ContactInput, now: number) {
+/** Today in the organisation's time zone: at 00:30 in Paris it is already tomorrow in UTC terms. */
+function todayOf(db: Db, now: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: getOrgSettings(db).timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function columnsOf(input: ContactInput, today: string) {
   return {
     civility: input.civility,
     firstName: input.firstName,
@@ -51,7 +57,7 @@ function columnsOf(input: ContactInput, now: number) {
     doNotEmail: input.doNotEmail,
     consentStatus: input.consentStatus,
     // A consent status other than "unknown" is dated: today unless the user said when.
-    consentDate: input.consentStatus === 'unknown' ? null : (input.consentDate ?? new Date(now).toISOString().slice(0, 10)),
+    consentDate: input.consentStatus === 'unknown' ? null : (input.consentDate ?? today),
     consentSource: input.consentStatus === 'unknown' ? null : input.consentSource,
     notes: input.notes,
   };
@@ -102,7 +108,7 @@ export function createContact(db: Db, input: ContactInput, ctx: Ctx): Result<{ i
     const teamId = input.teamId ?? defaultTeamOf(tx, input.ownerId);
     const row = tx
       .insert(contacts)
-      .values({ ...columnsOf(input, ctx.now), ownerId: input.ownerId, teamId, createdAt: ctx.now, createdBy: ctx.user.id, updatedAt: ctx.now, updatedBy: ctx.user.id })
+      .values({ ...columnsOf(input, todayOf(db, ctx.now)), ownerId: input.ownerId, teamId, createdAt: ctx.now, createdBy: ctx.user.id, updatedAt: ctx.now, updatedBy: ctx.user.id })
       .returning({ id: contacts.id })
       .get();
     writeChannels(tx, row.id, input);
@@ -138,7 +144,7 @@ export function updateContact(db: Db, id: number, input: ContactUpdateInput, ctx
     const currentTags = tx.select({ t: contactTags.tagId }).from(contactTags).where(eq(contactTags.contactId, id)).all().map((r) => r.t);
     const errors = checkReferences(tx, ctx.user, input, before, currentTags);
     if (Object.keys(errors).length) return fail('errors.invalidForm', errors);
-    const cols = { ...columnsOf(input, ctx.now), ownerId: input.ownerId, teamId: input.teamId };
+    const cols = { ...columnsOf(input, todayOf(db, ctx.now)), ownerId: input.ownerId, teamId: input.teamId };
     tx.update(contacts)
       .set({ ...cols, version: before.version + 1, updatedAt: ctx.now, updatedBy: ctx.user.id })
       .where(and(eq(contacts.id, id), eq(contacts.version, before.version)))
