@@ -115,6 +115,7 @@ export function seededWorld<T>(seed: (db: Db) => T): () => DbHandle & { w: T } {
   return () => {
     if (!template) {
       const t = testDb();
+      t.sqlite.pragma('synchronous = OFF');
       const w = seed(t.db);
       t.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       template = { file: t.file, w };
