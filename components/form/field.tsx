@@ -136,6 +136,10 @@ export function SelectField({
   );
 }
 
+/**
+ * Several checkboxes sharing one name. Deliberately not registered with react-hook-form: a group registered
+ * with uncontrolled defaults comes back all ticked. The server validates the choice.
+ */
 export function CheckboxGroup({
   name,
   legend,
@@ -153,8 +157,6 @@ export function CheckboxGroup({
   const error = useFieldError(name);
   const kept = useKeptValue(name);
   const checked = kept === undefined ? defaultValues : Array.isArray(kept) ? kept : [kept];
-  const form = useFormContext();
-  const registered = form ? form.register(name) : { name };
   return (
     <fieldset aria-describedby={describedBy(id, hint, error)}>
       <legend className="block text-sm font-medium text-slate-800">{legend}</legend>
@@ -163,7 +165,7 @@ export function CheckboxGroup({
           <label key={o.value} className="flex items-center gap-2 text-sm text-slate-700">
             <input
               type="checkbox"
-              {...registered}
+              name={name}
               value={o.value}
               defaultChecked={checked.includes(o.value)}
               className="size-4 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
@@ -203,4 +205,71 @@ export function FileField({ name, label, hint, accept }: { name: string; label: 
       />
     </FieldShell>
   );
+}
+
+export function TextAreaField({ name, label, hint, defaultValue, rows = 4, maxLength }: { name: string; label: ReactNode; hint?: ReactNode; defaultValue?: string | null; rows?: number; maxLength?: number }) {
+  const id = useId();
+  const error = useFieldError(name);
+  const kept = useKeptValue(name);
+  const form = useFormContext();
+  const registered = form ? form.register(name) : { name };
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        rows={rows}
+        {...registered}
+        defaultValue={typeof kept === 'string' ? kept : (defaultValue ?? undefined)}
+        maxLength={maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={inputClass}
+      />
+    </FieldShell>
+  );
+}
+
+/** One checkbox with its label on the right. After a failed round trip it shows what was sent. */
+export function CheckboxField({ name, label, hint, defaultChecked }: { name: string; label: ReactNode; hint?: ReactNode; defaultChecked?: boolean }) {
+  const id = useId();
+  const error = useFieldError(name);
+  const server = useServerFormState();
+  const kept = server.values ? server.values[name] === 'on' : undefined;
+  const form = useFormContext();
+  const registered = form ? form.register(name) : { name };
+  return (
+    <div>
+      <div className="flex items-start gap-2">
+        <input
+          id={id}
+          type="checkbox"
+          {...registered}
+          defaultChecked={kept ?? defaultChecked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          className="mt-0.5 size-4 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
+        />
+        <label htmlFor={id} className="text-sm text-slate-800">
+          {label}
+        </label>
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 ml-6 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 ml-6 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A hidden value the schema checks (e.g. a record's version): registered so instant validation sees it. */
+export function HiddenField({ name, value }: { name: string; value: string | number }) {
+  const form = useFormContext();
+  const registered = form ? form.register(name) : { name };
+  return <input type="hidden" {...registered} defaultValue={String(value)} />;
 }

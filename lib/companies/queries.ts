@@ -209,3 +209,14 @@ export function companyTimeline(db: Db, viewer: Viewer, companyId: number, limit
     .limit(limit)
     .all();
 }
+
+/** Choices for a company picker when nothing was searched: the companies the viewer touched last. */
+export function recentCompanies(db: Db, viewer: Viewer, limit = 20): { id: number; name: string }[] {
+  return db
+    .select({ id: companies.id, name: companies.name })
+    .from(companies)
+    .where(and(eq(companies.archived, false), visibleWhere(viewer, companies), eq(companies.updatedBy, viewer.id)))
+    .orderBy(desc(companies.updatedAt))
+    .limit(limit)
+    .all();
+}

@@ -42,12 +42,7 @@ export default async function TeamsPage() {
                   </div>
                   {team.members === 0 ? <DeleteTeamForm id={team.id} name={team.name} /> : null}
                 </div>
-                <details className="mt-3">
-                  <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('teams.rename')}</summary>
-                  <div className="mt-3">
-                    <RenameTeamForm id={team.id} name={team.name} />
-                  </div>
-                </details>
+                <RenameTeamForm id={team.id} name={team.name} />
               </Card>
             ))
           )}

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/form/action-form';
 import { TextField } from '@/components/form/field';
+import { FormDetails } from '@/components/form/form-details';
 import { SubmitButton } from '@/components/form/submit-button';
 import { teamSchema } from '@/lib/users/schema';
 import { createTeamAction, deleteTeamAction, renameTeamAction } from '../actions';
@@ -20,10 +21,12 @@ export function NewTeamForm() {
 export function RenameTeamForm({ id, name }: { id: number; name: string }) {
   const t = useTranslations();
   return (
-    <ActionForm action={renameTeamAction} schema={teamSchema} className="space-y-3">
+    <ActionForm action={renameTeamAction} schema={teamSchema} className="mt-3 space-y-3">
       <input type="hidden" name="id" value={id} />
-      <TextField name="name" label={t('teams.newName')} defaultValue={name} required autoComplete="off" />
-      <SubmitButton variant="secondary">{t('common.save')}</SubmitButton>
+      <FormDetails summary={t('teams.rename')}>
+        <TextField name="name" label={t('teams.newName')} defaultValue={name} required autoComplete="off" />
+        <SubmitButton variant="secondary">{t('common.save')}</SubmitButton>
+      </FormDetails>
     </ActionForm>
   );
 }
