@@ -194,7 +194,13 @@ export type TimelineEntry = { id: number; at: number; actorName: string | null; 
 /** The audit trail of a company and of its contacts, newest first. */
 export function companyTimeline(db: Db, viewer: Viewer, companyId: number, limit = 50): TimelineEntry[] {
   if (!getCompany(db, viewer, companyId)) return [];
-  const contactIds = db.select({ id: contacts.id }).from(contacts).where(eq(contacts.companyId, companyId)).all().map((r) => r.id);
+  // Only the contacts the viewer may see: the entries carry their names.
+  const contactIds = db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), visibleWhere(viewer, contacts)))
+    .all()
+    .map((r) => r.id);
   return db
     .select({ id: auditLog.id, at: auditLog.at, actorName: users.name, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, data: auditLog.data })
     .from(auditLog)

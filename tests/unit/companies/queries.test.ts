@@ -216,7 +216,7 @@ describe('companyTimeline', () => {
   test("the company's and its contacts' audit entries, newest first", () => {
     const h = world();
     const { w } = h;
-    const t = companyTimeline(h.db, viewerOf(h.db, w.salesA1), w.alpha);
+    const t = companyTimeline(h.db, viewerOf(h.db, w.admin), w.alpha);
     expect(t.map((e) => [e.action, e.entityType, e.entityId])).toEqual([
       ['contact.created', 'contact', w.carl],
       ['contact.deactivated', 'contact', w.bob],
@@ -225,7 +225,24 @@ describe('companyTimeline', () => {
       ['company.created', 'company', w.alpha],
     ]);
     expect(t.at(-1)).toMatchObject({ actorName: 'Sam Sales', at: T0, data: { name: 'Alpha', type: 'client' } });
+    expect(t[0]).toMatchObject({ actorName: 'Ada Admin', data: { name: 'Carl Petit', companyId: w.alpha } });
     expect(companyTimeline(h.db, viewerOf(h.db, w.admin), w.alpha, 2)).toHaveLength(2);
+    // Other companies' entries are not there.
+    expect(t.some((e) => e.entityType === 'company' && e.entityId !== w.alpha)).toBe(false);
+  });
+
+  test('entries of contacts the viewer cannot see are left out (their names are in the data)', () => {
+    const h = world();
+    const { w } = h;
+    // Carl is filed under team South: Sam sees Alpha but not Carl.
+    const t = companyTimeline(h.db, viewerOf(h.db, w.salesA1), w.alpha);
+    expect(t.map((e) => [e.action, e.entityId])).toEqual([
+      ['contact.deactivated', w.bob],
+      ['contact.created', w.bob],
+      ['contact.created', w.anne],
+      ['company.created', w.alpha],
+    ]);
+    expect(JSON.stringify(t)).not.toContain('Carl');
   });
 
   test('empty for a company the viewer cannot see', () => {
