@@ -124,7 +124,8 @@ export function seededWorld<T>(seed: (db: Db) => T): () => DbHandle & { w: T } {
     cloneDirs.push(dir);
     const file = path.join(dir, 'suivi.db');
     fs.copyFileSync(template.file, file);
-    const handle = { ...openDatabase(file), file };
+    // The template is migrated already.
+    const handle = { ...openDatabase(file, { migrate: false }), file };
     // Durability is not under test, and fsync per transaction is most of a test's time.
     handle.sqlite.pragma('synchronous = OFF');
     clones.push(handle);

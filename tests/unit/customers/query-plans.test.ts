@@ -14,6 +14,7 @@ const world = seededWorld((db) => {
   makeContact(db, p.salesA1, { lastName: 'Plan', companyId: String(company) });
   return { ...p, company };
 });
+type H = ReturnType<typeof world>;
 
 type Logged = { sql: string; params: unknown[] };
 
@@ -37,11 +38,11 @@ const fullScans = (plan: string[], table: string) => plan.filter((l) => new RegE
 describe('list queries read the main table through an index', () => {
   const viewers = ['admin', 'salesA1', 'managerA'] as const;
   const cases = viewers.flatMap((viewer) => [
-    { viewer, name: 'listCompanies, no filter', table: 'companies' as const, run: (db: Db, h: DbHandle) => listCompanies(db, viewerOf(h.db, h.w[viewer]), {}) },
-    { viewer, name: 'listCompanies, next page', table: 'companies' as const, run: (db: Db, h: DbHandle) => listCompanies(db, viewerOf(h.db, h.w[viewer]), {}, encodeCursor('m', 5)) },
-    { viewer, name: 'listCompanies by owner', table: 'companies' as const, run: (db: Db, h: DbHandle) => listCompanies(db, viewerOf(h.db, h.w[viewer]), { ownerId: h.w.salesA1 }) },
-    { viewer, name: 'listCompanies by team', table: 'companies' as const, run: (db: Db, h: DbHandle) => listCompanies(db, viewerOf(h.db, h.w[viewer]), { teamId: h.w.teamA }) },
-    { viewer, name: 'listContacts by company', table: 'contacts' as const, run: (db: Db, h: DbHandle) => listContacts(db, viewerOf(h.db, h.w[viewer]), { companyId: h.w.company }) },
+    { viewer, name: 'listCompanies, no filter', table: 'companies' as const, run: (db: Db, h: H) => listCompanies(db, viewerOf(h.db, h.w[viewer]), {}) },
+    { viewer, name: 'listCompanies, next page', table: 'companies' as const, run: (db: Db, h: H) => listCompanies(db, viewerOf(h.db, h.w[viewer]), {}, encodeCursor('m', 5)) },
+    { viewer, name: 'listCompanies by owner', table: 'companies' as const, run: (db: Db, h: H) => listCompanies(db, viewerOf(h.db, h.w[viewer]), { ownerId: h.w.salesA1 }) },
+    { viewer, name: 'listCompanies by team', table: 'companies' as const, run: (db: Db, h: H) => listCompanies(db, viewerOf(h.db, h.w[viewer]), { teamId: h.w.teamA }) },
+    { viewer, name: 'listContacts by company', table: 'contacts' as const, run: (db: Db, h: H) => listContacts(db, viewerOf(h.db, h.w[viewer]), { companyId: h.w.company }) },
   ]);
 
   test.each(cases)('$name, as $viewer', ({ table, run }) => {
