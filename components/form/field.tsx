@@ -4,12 +4,10 @@ import { useTranslations } from 'next-intl';
 import { useId, type ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { cn } from '@/components/ui/cn';
+import { inputClass } from '@/components/ui/input-class';
 import { issueKey } from '@/lib/forms';
 import { useServerFormState } from './action-form';
 
-export const inputClass =
-  'block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 ' +
-  'placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500';
 
 /** The error of a field, instant (client) or from the server: both are message keys. */
 function useFieldError(name: string): string | undefined {

@@ -11,7 +11,7 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { inputClass } from '@/components/form/field';
+import { inputClass } from '@/components/ui/input-class';
 import { Icon } from '@/components/shell/icons';
 
 export async function generateMetadata(): Promise<Metadata> {

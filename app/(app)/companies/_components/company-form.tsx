@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/form/action-form';
 import { DuplicatesNotice } from '@/components/form/duplicates-notice';
+import { FormDetails } from '@/components/form/form-details';
 import { CheckboxField, CheckboxGroup, HiddenField, SelectField, TextAreaField, TextField } from '@/components/form/field';
 import { SubmitButton } from '@/components/form/submit-button';
 import { COMPANY_SIZES, COMPANY_TYPES } from '@/db/schema/customers';
@@ -87,7 +88,8 @@ export function CompanyForm({ company, options, defaultOwnerId }: { company?: Co
       </Section>
       <Section title={t('companies.sections.addresses')}>
         <p className="text-sm text-slate-600">{t('companies.hints.addresses')}</p>
-        {addressSlots.map((a, i) => (
+        {addressSlots.map((a, i) => {
+          const slot = (
           <fieldset key={i} className="space-y-4 rounded-lg border border-slate-200 p-4">
             <legend className="px-1 text-sm font-medium text-slate-800">{t('companies.addressN', { n: i + 1 })}</legend>
             <div className="grid gap-4 sm:grid-cols-2">
@@ -108,7 +110,14 @@ export function CompanyForm({ company, options, defaultOwnerId }: { company?: Co
               <CheckboxField name={`addr${i}_isDelivery`} label={t('companies.address.isDelivery')} defaultChecked={a?.isDelivery} />
             </div>
           </fieldset>
-        ))}
+          );
+          // Extra empty slots stay folded; they open by themselves if the form comes back with an error.
+          return i === 0 || a ? slot : (
+            <FormDetails key={i} summary={t('companies.addAddress', { n: i + 1 })}>
+              {slot}
+            </FormDetails>
+          );
+        })}
       </Section>
       <Section title={t('companies.sections.notes')}>
         <TextAreaField name="notes" label={t('companies.fields.notes')} defaultValue={company?.notes} rows={5} maxLength={10000} />

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
-import { inputClass } from '@/components/form/field';
+import { inputClass } from '@/components/ui/input-class';
 
 /** A GET search that narrows the company choices of the contact form below it (works without JavaScript). */
 export async function CompanyPickerSearch({ query, hidden }: { query?: string; hidden: Record<string, string> }) {

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { inputClass } from '@/components/form/field';
+import { inputClass } from '@/components/ui/input-class';
 
 /** The one-time link, shown once, in a read-only field the admin can select and copy. */
 export function PasswordLink({ link }: { link: string }) {
