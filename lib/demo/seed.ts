@@ -3,6 +3,7 @@ import { orgSettings, teamMembers, teams, users, type Locale, type Role } from '
 import { audit } from '@/lib/audit';
 import { hasAnyUser } from '@/lib/auth/service';
 import { hashPassword } from '@/lib/auth/password';
+import { seedDemoCustomers } from './customers';
 
 export const DEMO_PASSWORD = 'suivi-demo-2026';
 
@@ -29,7 +30,7 @@ const PEOPLE: { name: string; email: string; role: Role; locale: Locale | null; 
 export async function seedDemo(db: Db, now: number): Promise<DemoAccount[]> {
   if (hasAnyUser(db)) throw new Error('The database already has users: the demo only fills an empty database.');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return writeTx(db, (tx) => {
+  const accounts = writeTx(db, (tx) => {
     tx.insert(orgSettings)
       .values({ id: 1, name: 'Atelier Lumière (démo)', defaultLocale: 'fr', timeZone: 'Europe/Paris', currency: 'EUR', updatedAt: now })
       .onConflictDoNothing()
@@ -49,6 +50,8 @@ export async function seedDemo(db: Db, now: number): Promise<DemoAccount[]> {
     }
     return PEOPLE.map(({ name, email, role, teams }) => ({ name, email, role, teams }));
   });
+  seedDemoCustomers(db, now);
+  return accounts;
 }
 
 export function printDemoAccounts(accounts: DemoAccount[]): void {
