@@ -59,7 +59,7 @@ CREATE TABLE `company_addresses` (
 );
 --> statement-breakpoint
 CREATE INDEX `company_addresses_company_idx` ON `company_addresses` (`company_id`);--> statement-breakpoint
-CREATE INDEX `company_addresses_city_idx` ON `company_addresses` (`city`);--> statement-breakpoint
+CREATE INDEX `company_addresses_city_idx` ON `company_addresses` ("city" collate nocase);--> statement-breakpoint
 CREATE TABLE `company_tags` (
 	`company_id` integer NOT NULL,
 	`tag_id` integer NOT NULL,
@@ -126,6 +126,7 @@ CREATE TABLE `contacts` (
 );
 --> statement-breakpoint
 CREATE INDEX `contacts_list_idx` ON `contacts` (`active`,`sort_name`,`id`);--> statement-breakpoint
+CREATE INDEX `contacts_sort_idx` ON `contacts` (`sort_name`,`id`);--> statement-breakpoint
 CREATE INDEX `contacts_company_idx` ON `contacts` (`company_id`,`sort_name`);--> statement-breakpoint
 CREATE INDEX `contacts_owner_idx` ON `contacts` (`owner_id`,`sort_name`,`id`);--> statement-breakpoint
 CREATE INDEX `contacts_team_idx` ON `contacts` (`team_id`,`sort_name`,`id`);--> statement-breakpoint

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { teams, users } from './auth';
 
@@ -95,7 +96,7 @@ export const companyAddresses = sqliteTable(
     isDelivery: integer('is_delivery', { mode: 'boolean' }).notNull().default(false),
     isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('company_addresses_company_idx').on(t.companyId), index('company_addresses_city_idx').on(t.city)],
+  (t) => [index('company_addresses_company_idx').on(t.companyId), index('company_addresses_city_idx').on(sql`${t.city} collate nocase`)],
 );
 
 export const companyTags = sqliteTable(
@@ -147,6 +148,7 @@ export const contacts = sqliteTable(
   },
   (t) => [
     index('contacts_list_idx').on(t.active, t.sortName, t.id),
+    index('contacts_sort_idx').on(t.sortName, t.id),
     index('contacts_company_idx').on(t.companyId, t.sortName),
     index('contacts_owner_idx').on(t.ownerId, t.sortName, t.id),
     index('contacts_team_idx').on(t.teamId, t.sortName, t.id),

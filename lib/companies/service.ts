@@ -110,7 +110,8 @@ export function updateCompany(db: Db, id: number, input: CompanyUpdateInput, ctx
     const currentTags = tx.select({ t: companyTags.tagId }).from(companyTags).where(eq(companyTags.companyId, id)).all().map((r) => r.t);
     const errors = checkReferences(tx, ctx.user, input, before, currentTags);
     if (Object.keys(errors).length) return fail('errors.invalidForm', errors);
-    const cols = { ...columnsOf(input), ownerId: input.ownerId, teamId: input.teamId };
+    // As on create: no team chosen means the owner's first team.
+    const cols = { ...columnsOf(input), ownerId: input.ownerId, teamId: input.teamId ?? defaultTeamOf(tx, input.ownerId) };
     tx.update(companies)
       .set({ ...cols, version: before.version + 1, updatedAt: ctx.now, updatedBy: ctx.user.id })
       .where(and(eq(companies.id, id), eq(companies.version, before.version)))
@@ -193,7 +194,7 @@ export function duplicateCompany(db: Db, id: number, copyName: string, ctx: Ctx)
     const loaded = load(tx, ctx.user, id, 'view');
     if (!loaded.ok) return loaded;
     const src = loaded.value;
-    const name = copyName.slice(0, 200);
+    const name = (copyName.trim() || src.name).slice(0, 200);
     const copy = tx
       .insert(companies)
       .values({

@@ -49,7 +49,8 @@ export function listContacts(db: Db, viewer: Viewer, f: ContactFilters, cursor?:
     f.tagId ? sql`${contacts.id} in (select contact_id from contact_tags where tag_id = ${f.tagId})` : undefined,
     f.createdFrom ? gte(contacts.createdAt, f.createdFrom) : undefined,
     f.createdTo ? lt(contacts.createdAt, f.createdTo) : undefined,
-    after ? or(gt(contacts.sortName, after.sortName), and(eq(contacts.sortName, after.sortName), gt(contacts.id, after.id))) : undefined,
+    // A row-value comparison lets SQLite seek straight to the cursor in the (…, sort_name, id) index.
+    after ? sql`(${contacts.sortName}, ${contacts.id}) > (${after.sortName}, ${after.id})` : undefined,
   ];
   const rows = db
     .select({
@@ -134,6 +135,7 @@ export type RelatedContact = { id: number; name: string; companyName: string | n
 
 /** Other visible contacts sharing an email domain with this one (company domains only). */
 export function relatedContacts(db: Db, viewer: Viewer, id: number, limit = 20): RelatedContact[] {
+  if (!getContact(db, viewer, id)) return [];
   const domains = db
     .select({ value: contactChannels.value })
     .from(contactChannels)

@@ -144,7 +144,8 @@ export function updateContact(db: Db, id: number, input: ContactUpdateInput, ctx
     const currentTags = tx.select({ t: contactTags.tagId }).from(contactTags).where(eq(contactTags.contactId, id)).all().map((r) => r.t);
     const errors = checkReferences(tx, ctx.user, input, before, currentTags);
     if (Object.keys(errors).length) return fail('errors.invalidForm', errors);
-    const cols = { ...columnsOf(input, todayOf(db, ctx.now)), ownerId: input.ownerId, teamId: input.teamId };
+    // As on create: no team chosen means the owner's first team.
+    const cols = { ...columnsOf(input, todayOf(db, ctx.now)), ownerId: input.ownerId, teamId: input.teamId ?? defaultTeamOf(tx, input.ownerId) };
     tx.update(contacts)
       .set({ ...cols, version: before.version + 1, updatedAt: ctx.now, updatedBy: ctx.user.id })
       .where(and(eq(contacts.id, id), eq(contacts.version, before.version)))

@@ -39,7 +39,7 @@ export function normalizePhone(phone: string | null | undefined): string | null 
 
 export function emailDomainOf(email: string | null | undefined): string | null {
   const at = email?.lastIndexOf('@') ?? -1;
-  return email && at > 0 ? email.slice(at + 1).toLowerCase() : null;
+  return email && at > 0 && at < email.length - 1 ? email.slice(at + 1).toLowerCase() : null;
 }
 
 /** The host of a website without "www.": the company's likely email domain. */

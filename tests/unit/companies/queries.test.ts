@@ -137,7 +137,7 @@ describe('listCompanies', () => {
     const listQueries = logged.filter((q) => /from "companies"/.test(q) && /order by/.test(q));
     expect(listQueries).toHaveLength(3);
     for (const q of listQueries) expect(q).not.toMatch(/\boffset\b/i);
-    expect(listQueries[1]).toMatch(/"companies"\."sort_name" > \?/);
+    expect(listQueries[1]).toMatch(/\("companies"\."sort_name", "companies"\."id"\) > \(\?, \?\)/);
   });
 
   test('a tampered or garbage cursor starts from the beginning', () => {

@@ -114,7 +114,7 @@ describe('listContacts', () => {
     const listQueries = logged.filter((q) => /from "contacts"/.test(q) && /order by/.test(q));
     expect(listQueries).toHaveLength(3);
     for (const q of listQueries) expect(q).not.toMatch(/\boffset\b/i);
-    expect(listQueries[2]).toMatch(/"contacts"\."sort_name" > \?/);
+    expect(listQueries[2]).toMatch(/\("contacts"\."sort_name", "contacts"\."id"\) > \(\?, \?\)/);
   });
 });
 
