@@ -4,15 +4,19 @@
 import enCore from './en/core.json';
 import enCustomers from './en/customers.json';
 import enReference from './en/reference.json';
+import enMerge from './en/merge.json';
 import enSearch from './en/search.json';
+import enViews from './en/views.json';
 import frCore from './fr/core.json';
 import frCustomers from './fr/customers.json';
 import frReference from './fr/reference.json';
+import frMerge from './fr/merge.json';
 import frSearch from './fr/search.json';
+import frViews from './fr/views.json';
 
 export const MESSAGE_FILES = {
-  en: { core: enCore, customers: enCustomers, reference: enReference, search: enSearch },
-  fr: { core: frCore, customers: frCustomers, reference: frReference, search: frSearch },
+  en: { core: enCore, customers: enCustomers, reference: enReference, search: enSearch, merge: enMerge, views: enViews },
+  fr: { core: frCore, customers: frCustomers, reference: frReference, search: frSearch, merge: frMerge, views: frViews },
 } as const;
 
 function merge(files: Record<string, object>): Record<string, unknown> {
