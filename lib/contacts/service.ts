@@ -77,7 +77,7 @@ function checkReferences(tx: Tx, viewer: Viewer, input: ContactInput, current?: 
 }
 
 /** Emails, phones (normalized) and email domains, for duplicate detection and "related contacts". */
-function writeChannels(tx: Tx, contactId: number, input: ContactInput) {
+export function writeChannels(tx: Tx, contactId: number, input: ContactInput) {
   tx.delete(contactChannels).where(eq(contactChannels.contactId, contactId)).run();
   const rows = new Map<string, { contactId: number; kind: 'email' | 'phone' | 'domain'; value: string }>();
   for (const e of [input.email, input.email2]) {

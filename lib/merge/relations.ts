@@ -1,0 +1,11 @@
+import type { MergeKind } from '@/db/schema';
+
+/**
+ * Rows of other areas that point at a company or a contact: a merge moves them to the survivor and its undo
+ * moves them back. Each later area (leads, opportunities, actions, notes) adds one line here.
+ * Every table listed must have an integer `id` primary key.
+ */
+export const MERGE_RELATIONS: Record<MergeKind, readonly { table: string; column: string }[]> = {
+  company: [{ table: 'contacts', column: 'company_id' }],
+  contact: [],
+};
