@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { auditLog, companies, companyAddresses, companyTags, contacts, refValues, tags, teams, users, type CompanyType } from '@/db/schema';
 import { ownedRecord } from '@/lib/customers/access';
-import { decodeCursor, encodeCursor } from '@/lib/customers/cursor';
+import { decodeCreatedCursor, decodeCursor, encodeCreatedCursor, encodeCursor } from '@/lib/customers/cursor';
 import { can, visibleWhere, type Viewer } from '@/lib/permissions';
 
 export const PAGE_SIZE = 50;
@@ -19,6 +19,8 @@ export type CompanyFilters = {
   city?: string;
   createdFrom?: number;
   createdTo?: number;
+  /** 'name' (default): A→Z; 'created': newest first. */
+  sort?: 'name' | 'created';
 };
 
 export type CompanyListRow = {
@@ -32,16 +34,24 @@ export type CompanyListRow = {
   keyAccount: boolean;
   archived: boolean;
   contacts: number;
+  createdAt: number;
+  tags: string | null;
+  familyName: string | null;
+  industryName: string | null;
 };
 
 const owner = alias(users, 'owner');
 
-/** A page of companies the viewer may see, in name order, after `cursor` (keyset: never OFFSET). */
+/** A page of companies the viewer may see, in name order (or newest first), after `cursor` (keyset: never OFFSET). */
 export function listCompanies(db: Db, viewer: Viewer, f: CompanyFilters, cursor?: string | null): { rows: CompanyListRow[]; nextCursor: string | null } {
-  const after = decodeCursor(cursor);
+  const byCreated = f.sort === 'created';
+  const after = byCreated ? null : decodeCursor(cursor);
+  const before = byCreated ? decodeCreatedCursor(cursor) : null;
   const conds: (SQL | undefined)[] = [
     visibleWhere(viewer, companies),
-    eq(companies.archived, f.archived ?? false),
+    // Newest first: `+archived` keeps SQLite off the (archived, sort_name) index so it walks created_at instead
+    // of sorting every matching row.
+    byCreated ? sql`+${companies.archived} = ${f.archived ? 1 : 0}` : eq(companies.archived, f.archived ?? false),
     f.type ? eq(companies.type, f.type) : undefined,
     f.ownerId ? eq(companies.ownerId, f.ownerId) : undefined,
     f.teamId ? eq(companies.teamId, f.teamId) : undefined,
@@ -53,6 +63,7 @@ export function listCompanies(db: Db, viewer: Viewer, f: CompanyFilters, cursor?
     f.createdTo ? lt(companies.createdAt, f.createdTo) : undefined,
     // A row-value comparison lets SQLite seek straight to the cursor in the (…, sort_name, id) index.
     after ? sql`(${companies.sortName}, ${companies.id}) > (${after.sortName}, ${after.id})` : undefined,
+    before ? sql`(${companies.createdAt}, ${companies.id}) < (${before.createdAt}, ${before.id})` : undefined,
   ];
   const rows = db
     .select({
@@ -67,12 +78,17 @@ export function listCompanies(db: Db, viewer: Viewer, f: CompanyFilters, cursor?
       teamName: teams.name,
       city: sql<string | null>`(select city from company_addresses a where a.company_id = ${companies.id} order by a.is_default desc, a.id limit 1)`,
       contacts: sql<number>`(select count(*) from contacts c where c.company_id = ${companies.id})`,
+      createdAt: companies.createdAt,
+      // At most a page of rows: a correlated subquery each is cheap.
+      tags: sql<string | null>`(select group_concat(t.name, ', ') from company_tags ct join tags t on t.id = ct.tag_id where ct.company_id = ${companies.id})`,
+      familyName: sql<string | null>`(select name from ref_values r where r.id = ${companies.customerFamilyId})`,
+      industryName: sql<string | null>`(select name from ref_values r where r.id = ${companies.industryId})`,
     })
     .from(companies)
     .leftJoin(owner, eq(owner.id, companies.ownerId))
     .leftJoin(teams, eq(teams.id, companies.teamId))
     .where(and(...conds))
-    .orderBy(asc(companies.sortName), asc(companies.id))
+    .orderBy(...(byCreated ? [desc(companies.createdAt), desc(companies.id)] : [asc(companies.sortName), asc(companies.id)]))
     .limit(PAGE_SIZE + 1)
     .all();
   const more = rows.length > PAGE_SIZE;
@@ -80,7 +96,7 @@ export function listCompanies(db: Db, viewer: Viewer, f: CompanyFilters, cursor?
   const last = page[page.length - 1];
   return {
     rows: page.map(({ sortName: _s, ...r }) => r),
-    nextCursor: more && last ? encodeCursor(last.sortName, last.id) : null,
+    nextCursor: more && last ? (byCreated ? encodeCreatedCursor(last.createdAt, last.id) : encodeCursor(last.sortName, last.id)) : null,
   };
 }
 

@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { companies, contactChannels, contacts, contactTags, refValues, tags, teams, users, type ConsentStatus } from '@/db/schema';
 import { ownedRecord } from '@/lib/customers/access';
-import { decodeCursor, encodeCursor } from '@/lib/customers/cursor';
+import { decodeCreatedCursor, decodeCursor, encodeCreatedCursor, encodeCursor } from '@/lib/customers/cursor';
 import { can, visibleWhere, type Viewer } from '@/lib/permissions';
 
 export const PAGE_SIZE = 50;
@@ -17,6 +17,8 @@ export type ContactFilters = {
   consent?: ConsentStatus;
   createdFrom?: number;
   createdTo?: number;
+  /** 'name' (default): by last name; 'created': newest first. */
+  sort?: 'name' | 'created';
 };
 
 export type ContactListRow = {
@@ -30,18 +32,24 @@ export type ContactListRow = {
   ownerName: string | null;
   active: boolean;
   consentStatus: ConsentStatus;
+  teamName: string | null;
+  createdAt: number;
+  tags: string | null;
 };
 
 const owner = alias(users, 'owner');
 
 const fullName = sql<string>`trim(coalesce(${contacts.firstName}, '') || ' ' || ${contacts.lastName})`;
 
-/** A page of contacts the viewer may see, by last name, after `cursor` (keyset). */
+/** A page of contacts the viewer may see, by last name (or newest first), after `cursor` (keyset). */
 export function listContacts(db: Db, viewer: Viewer, f: ContactFilters, cursor?: string | null): { rows: ContactListRow[]; nextCursor: string | null } {
-  const after = decodeCursor(cursor);
+  const byCreated = f.sort === 'created';
+  const after = byCreated ? null : decodeCursor(cursor);
+  const before = byCreated ? decodeCreatedCursor(cursor) : null;
   const conds: (SQL | undefined)[] = [
     visibleWhere(viewer, contacts),
-    f.active === undefined ? undefined : eq(contacts.active, f.active),
+    // Newest first: `+active` keeps SQLite off the (active, sort_name) index so it walks created_at instead.
+    f.active === undefined ? undefined : byCreated ? sql`+${contacts.active} = ${f.active ? 1 : 0}` : eq(contacts.active, f.active),
     f.companyId ? eq(contacts.companyId, f.companyId) : undefined,
     f.ownerId ? eq(contacts.ownerId, f.ownerId) : undefined,
     f.teamId ? eq(contacts.teamId, f.teamId) : undefined,
@@ -51,6 +59,7 @@ export function listContacts(db: Db, viewer: Viewer, f: ContactFilters, cursor?:
     f.createdTo ? lt(contacts.createdAt, f.createdTo) : undefined,
     // A row-value comparison lets SQLite seek straight to the cursor in the (…, sort_name, id) index.
     after ? sql`(${contacts.sortName}, ${contacts.id}) > (${after.sortName}, ${after.id})` : undefined,
+    before ? sql`(${contacts.createdAt}, ${contacts.id}) < (${before.createdAt}, ${before.id})` : undefined,
   ];
   const rows = db
     .select({
@@ -65,18 +74,24 @@ export function listContacts(db: Db, viewer: Viewer, f: ContactFilters, cursor?:
       ownerName: owner.name,
       active: contacts.active,
       consentStatus: contacts.consentStatus,
+      teamName: sql<string | null>`(select name from teams tm where tm.id = ${contacts.teamId})`,
+      createdAt: contacts.createdAt,
+      tags: sql<string | null>`(select group_concat(t.name, ', ') from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = ${contacts.id})`,
     })
     .from(contacts)
     .leftJoin(companies, eq(companies.id, contacts.companyId))
     .leftJoin(owner, eq(owner.id, contacts.ownerId))
     .where(and(...conds))
-    .orderBy(asc(contacts.sortName), asc(contacts.id))
+    .orderBy(...(byCreated ? [desc(contacts.createdAt), desc(contacts.id)] : [asc(contacts.sortName), asc(contacts.id)]))
     .limit(PAGE_SIZE + 1)
     .all();
   const more = rows.length > PAGE_SIZE;
   const page = rows.slice(0, PAGE_SIZE);
   const last = page[page.length - 1];
-  return { rows: page.map(({ sortName: _s, ...r }) => r), nextCursor: more && last ? encodeCursor(last.sortName, last.id) : null };
+  return {
+    rows: page.map(({ sortName: _s, ...r }) => r),
+    nextCursor: more && last ? (byCreated ? encodeCreatedCursor(last.createdAt, last.id) : encodeCursor(last.sortName, last.id)) : null,
+  };
 }
 
 type ContactRow = typeof contacts.$inferSelect;

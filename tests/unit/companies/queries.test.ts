@@ -69,6 +69,10 @@ describe('listCompanies', () => {
       keyAccount: true,
       archived: false,
       contacts: 3,
+      createdAt: expect.any(Number),
+      tags: 'VIP, Partner',
+      familyName: 'Retail',
+      industryName: 'Aerospace',
     });
     expect(r.rows[3]).toMatchObject({ name: 'Écho', city: null, ownerName: 'Ada Admin', teamName: null, contacts: 0 });
   });

@@ -52,6 +52,9 @@ describe('listContacts', () => {
       ownerName: 'Tina Teammate',
       active: false,
       consentStatus: 'unknown',
+      teamName: 'North',
+      createdAt: expect.any(Number),
+      tags: null,
     });
     expect(r.rows.find((x) => x.id === w.gus)).toMatchObject({ name: 'Zorro', companyId: null, companyName: null });
   });

@@ -1,0 +1,153 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { writeTx, type Db, type Tx } from '@/db/client';
+import { companies, companyTags, contacts, contactTags, tags, teamMembers } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import { defaultTeamOf, ownerProblem, teamProblem } from '@/lib/customers/access';
+import { can, type RecordVerb, type Viewer } from '@/lib/permissions';
+import { fail, ok, type Result } from '@/lib/result';
+
+export type BulkKind = 'company' | 'contact';
+export type Ctx = { user: Viewer; now: number; ip?: string | null };
+
+/** One operation never touches more records than this. */
+export const BULK_MAX = 500;
+
+type Row = { id: number; ownerId: number | null; teamId: number | null; version: number; archived?: boolean; active?: boolean };
+
+function table(kind: BulkKind) {
+  return kind === 'company' ? companies : contacts;
+}
+
+/** Distinct positive ids, or a refusal when there are none or too many. */
+function checkIds(ids: readonly number[]): Result<number[]> {
+  const unique = [...new Set(ids.filter((id) => Number.isInteger(id) && id > 0))];
+  if (!unique.length) return fail('views.errors.nothingSelected');
+  if (unique.length > BULK_MAX) return fail('views.errors.tooMany', { _max: String(BULK_MAX), _count: String(unique.length) });
+  return ok(unique);
+}
+
+/**
+ * Loads every selected record and checks the verb on each one: if a single record is missing or refused,
+ * the whole selection is refused with how many, and nothing is written.
+ */
+function loadAll(tx: Tx, kind: BulkKind, ids: number[], viewer: Viewer, verb: RecordVerb): Result<Row[]> {
+  const t = table(kind);
+  const rows: Row[] =
+    kind === 'company'
+      ? tx.select({ id: companies.id, ownerId: companies.ownerId, teamId: companies.teamId, version: companies.version, archived: companies.archived }).from(companies).where(inArray(companies.id, ids)).all()
+      : tx.select({ id: contacts.id, ownerId: contacts.ownerId, teamId: contacts.teamId, version: contacts.version, active: contacts.active }).from(contacts).where(inArray(t.id, ids)).all();
+  // Owners' teams in one query rather than one per record.
+  const owners = [...new Set(rows.map((r) => r.ownerId).filter((o): o is number => o !== null))];
+  const teamsOf = new Map<number, number[]>();
+  if (owners.length) {
+    for (const m of tx.select().from(teamMembers).where(inArray(teamMembers.userId, owners)).all()) teamsOf.set(m.userId, [...(teamsOf.get(m.userId) ?? []), m.teamId]);
+  }
+  const refused = ids.length - rows.length + rows.filter((r) => !can(viewer, verb, { ownerId: r.ownerId, teamId: r.teamId, ownerTeamIds: r.ownerId ? (teamsOf.get(r.ownerId) ?? []) : [] })).length;
+  if (refused) return fail('views.errors.bulkRefused', { _count: String(refused), _total: String(ids.length) });
+  return ok(rows);
+}
+
+/** Gives every selected record to another owner (and team: the given one, else the owner's first). */
+export function bulkAssignOwner(db: Db, kind: BulkKind, ids: readonly number[], input: { ownerId: number; teamId: number | null }, ctx: Ctx): Result<{ count: number }> {
+  const checked = checkIds(ids);
+  if (!checked.ok) return checked;
+  return writeTx(db, (tx) => {
+    const loaded = loadAll(tx, kind, checked.value, ctx.user, 'assign');
+    if (!loaded.ok) return loaded;
+    const errors: Record<string, string> = {};
+    const op = ownerProblem(tx, ctx.user, input.ownerId);
+    if (op) errors.ownerId = op;
+    const tp = teamProblem(tx, ctx.user, input.teamId);
+    if (tp) errors.teamId = tp;
+    if (Object.keys(errors).length) return fail('errors.invalidForm', errors);
+    const teamId = input.teamId ?? defaultTeamOf(tx, input.ownerId);
+    const t = table(kind);
+    for (const r of loaded.value) {
+      if (r.ownerId === input.ownerId && r.teamId === teamId) continue;
+      tx.update(t).set({ ownerId: input.ownerId, teamId, version: r.version + 1, updatedAt: ctx.now, updatedBy: ctx.user.id }).where(eq(t.id, r.id)).run();
+      audit(tx, ctx.now, {
+        actorId: ctx.user.id,
+        action: kind === 'company' ? 'company.transferred' : 'contact.transferred',
+        entityType: kind,
+        entityId: r.id,
+        data: { ownerId: [r.ownerId, input.ownerId], teamId: [r.teamId, teamId], bulk: true },
+        ip: ctx.ip,
+      });
+    }
+    return ok({ count: loaded.value.length });
+  });
+}
+
+/** Adds a tag to, or removes it from, every selected record (edit permission on each). */
+export function bulkTag(db: Db, kind: BulkKind, ids: readonly number[], tagId: number, op: 'add' | 'remove', ctx: Ctx): Result<{ count: number }> {
+  const checked = checkIds(ids);
+  if (!checked.ok) return checked;
+  return writeTx(db, (tx) => {
+    const tag = tx.select().from(tags).where(eq(tags.id, tagId)).get();
+    if (!tag) return fail('errors.invalidForm', { tagId: 'errors.invalidChoice' });
+    if (op === 'add' && tag.retired) return fail('errors.invalidForm', { tagId: 'errors.retiredValue' });
+    const loaded = loadAll(tx, kind, checked.value, ctx.user, 'edit');
+    if (!loaded.ok) return loaded;
+    const link = kind === 'company' ? companyTags : contactTags;
+    const owner = kind === 'company' ? companyTags.companyId : contactTags.contactId;
+    const has = new Set(
+      tx.select({ id: owner }).from(link).where(and(eq(link.tagId, tagId), inArray(owner, checked.value))).all().map((r) => r.id),
+    );
+    const t = table(kind);
+    let changed = 0;
+    for (const r of loaded.value) {
+      if (has.has(r.id) === (op === 'add')) continue;
+      if (op === 'add') {
+        if (kind === 'company') tx.insert(companyTags).values({ companyId: r.id, tagId }).run();
+        else tx.insert(contactTags).values({ contactId: r.id, tagId }).run();
+      } else tx.delete(link).where(and(eq(owner, r.id), eq(link.tagId, tagId))).run();
+      tx.update(t).set({ version: r.version + 1, updatedAt: ctx.now, updatedBy: ctx.user.id }).where(eq(t.id, r.id)).run();
+      audit(tx, ctx.now, {
+        actorId: ctx.user.id,
+        action: kind === 'company' ? 'company.updated' : 'contact.updated',
+        entityType: kind,
+        entityId: r.id,
+        data: { [op === 'add' ? 'tagAdded' : 'tagRemoved']: tag.name, bulk: true },
+        ip: ctx.ip,
+      });
+      changed += 1;
+    }
+    return ok({ count: changed });
+  });
+}
+
+/** Archives the selected companies (edit permission on each); already archived ones are left as they are. */
+export function bulkArchive(db: Db, ids: readonly number[], ctx: Ctx): Result<{ count: number }> {
+  const checked = checkIds(ids);
+  if (!checked.ok) return checked;
+  return writeTx(db, (tx) => {
+    const loaded = loadAll(tx, 'company', checked.value, ctx.user, 'edit');
+    if (!loaded.ok) return loaded;
+    let changed = 0;
+    for (const r of loaded.value) {
+      if (r.archived) continue;
+      tx.update(companies).set({ archived: true, version: r.version + 1, updatedAt: ctx.now, updatedBy: ctx.user.id }).where(eq(companies.id, r.id)).run();
+      audit(tx, ctx.now, { actorId: ctx.user.id, action: 'company.archived', entityType: 'company', entityId: r.id, data: { bulk: true }, ip: ctx.ip });
+      changed += 1;
+    }
+    return ok({ count: changed });
+  });
+}
+
+/** Deactivates the selected contacts (edit permission on each): contacts are never archived, they go inactive. */
+export function bulkDeactivate(db: Db, ids: readonly number[], ctx: Ctx): Result<{ count: number }> {
+  const checked = checkIds(ids);
+  if (!checked.ok) return checked;
+  return writeTx(db, (tx) => {
+    const loaded = loadAll(tx, 'contact', checked.value, ctx.user, 'edit');
+    if (!loaded.ok) return loaded;
+    let changed = 0;
+    for (const r of loaded.value) {
+      if (!r.active) continue;
+      tx.update(contacts).set({ active: false, version: r.version + 1, updatedAt: ctx.now, updatedBy: ctx.user.id }).where(eq(contacts.id, r.id)).run();
+      audit(tx, ctx.now, { actorId: ctx.user.id, action: 'contact.deactivated', entityType: 'contact', entityId: r.id, data: { bulk: true }, ip: ctx.ip });
+      changed += 1;
+    }
+    return ok({ count: changed });
+  });
+}

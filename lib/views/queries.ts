@@ -1,0 +1,74 @@
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { savedViews, teams, users, type ViewArea } from '@/db/schema';
+import type { Viewer } from '@/lib/permissions';
+import { cleanColumns, type ViewConfig } from './columns';
+
+export type SavedView = {
+  id: number;
+  area: ViewArea;
+  name: string;
+  config: ViewConfig;
+  isDefault: boolean;
+  teamId: number | null;
+  teamName: string | null;
+  ownerName: string;
+  /** The viewer owns it: only then may they change, share or delete it. */
+  mine: boolean;
+};
+
+/** Own views, or views shared with one of the viewer's teams. */
+function visible(viewer: Viewer) {
+  return viewer.teamIds.length ? or(eq(savedViews.userId, viewer.id), inArray(savedViews.teamId, viewer.teamIds)) : eq(savedViews.userId, viewer.id);
+}
+
+function select(db: DbOrTx) {
+  return db
+    .select({ v: savedViews, teamName: teams.name, ownerName: users.name })
+    .from(savedViews)
+    .innerJoin(users, eq(users.id, savedViews.userId))
+    .leftJoin(teams, eq(teams.id, savedViews.teamId));
+}
+
+function toDto(viewer: Viewer, r: { v: typeof savedViews.$inferSelect; teamName: string | null; ownerName: string }): SavedView {
+  const raw = r.v.config as ViewConfig;
+  return {
+    id: r.v.id,
+    area: r.v.area,
+    name: r.v.name,
+    config: { columns: cleanColumns(r.v.area, raw.columns ?? []), filters: raw.filters ?? {}, ...(raw.sort === 'created' ? { sort: 'created' as const } : {}) },
+    isDefault: r.v.userId === viewer.id && r.v.isDefault,
+    teamId: r.v.teamId,
+    teamName: r.teamName,
+    ownerName: r.ownerName,
+    mine: r.v.userId === viewer.id,
+  };
+}
+
+/** The views a user may pick on a list: their own first (in their order), then those shared with their teams. */
+export function listViews(db: DbOrTx, viewer: Viewer, area: ViewArea): SavedView[] {
+  if (!viewer.active) return [];
+  return select(db)
+    .where(and(eq(savedViews.area, area), visible(viewer)))
+    .orderBy(desc(eq(savedViews.userId, viewer.id)), asc(savedViews.position), asc(savedViews.name), asc(savedViews.id))
+    .all()
+    .map((r) => toDto(viewer, r));
+}
+
+/** One view, or null when it does not exist or is neither the viewer's nor shared with their teams. */
+export function getView(db: DbOrTx, viewer: Viewer, id: number, area?: ViewArea): SavedView | null {
+  if (!viewer.active) return null;
+  const r = select(db)
+    .where(and(eq(savedViews.id, id), area ? eq(savedViews.area, area) : undefined, visible(viewer)))
+    .get();
+  return r ? toDto(viewer, r) : null;
+}
+
+/** The view a user set as default for a list, if any. */
+export function defaultView(db: DbOrTx, viewer: Viewer, area: ViewArea): SavedView | null {
+  if (!viewer.active) return null;
+  const r = select(db)
+    .where(and(eq(savedViews.area, area), eq(savedViews.userId, viewer.id), eq(savedViews.isDefault, true)))
+    .get();
+  return r ? toDto(viewer, r) : null;
+}
