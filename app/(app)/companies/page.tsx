@@ -60,7 +60,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title={t('nav.companies')}
         description={t('areas.companies.description')}
-        actions={canCreate(user) ? <ButtonLink href="/companies/new">{t('companies.new')}</ButtonLink> : null}
+        actions={<>{canCreate(user) ? <ButtonLink href="/companies/new">{t('companies.new')}</ButtonLink> : null}<ButtonLink variant="secondary" href="/companies/duplicates">{t('merge.checkDuplicates')}</ButtonLink></>}
       />
       {sp.deleted ? <p className="mb-4 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800" role="status">{t('companies.deleted')}</p> : null}
       <form method="get" className="mb-6 grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('common.filters')}>

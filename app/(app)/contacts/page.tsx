@@ -58,7 +58,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title={t('nav.contacts')}
         description={t('areas.contacts.description')}
-        actions={canCreate(user) ? <ButtonLink href="/contacts/new">{t('contacts.new')}</ButtonLink> : null}
+        actions={<>{canCreate(user) ? <ButtonLink href="/contacts/new">{t('contacts.new')}</ButtonLink> : null}<ButtonLink variant="secondary" href="/contacts/duplicates">{t('merge.checkDuplicates')}</ButtonLink></>}
       />
       {sp.deleted ? <p className="mb-4 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800" role="status">{t('contacts.deleted')}</p> : null}
       <form method="get" className="mb-6 grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-5" aria-label={t('common.filters')}>

@@ -29,7 +29,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The customer page: everything about one company on one page. */
-export default async function CompanyPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CompanyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ merged?: string }> }) {
   const { user } = await requireUser();
   const db = getDb();
   const id = Number((await params).id);
@@ -66,6 +66,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
           </>
         }
       />
+      {(await searchParams).merged ? <p className="mb-4 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800" role="status">{t('merge.merged')}</p> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card aria-labelledby="details">
