@@ -1,33 +1,53 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { COMPANY_TYPES, type CompanyType } from '@/db/schema/customers';
 import { requireUser } from '@/lib/auth/current-user';
-import { listCompanies, type CompanyFilters } from '@/lib/companies/queries';
+import { listCompanies, type CompanyFilters, type CompanyListRow } from '@/lib/companies/queries';
 import { customerFormOptions } from '@/lib/customers/options';
+import { BULK_MAX } from '@/lib/customers/bulk';
 import { canCreate } from '@/lib/permissions';
+import { getOrgSettings } from '@/lib/settings/queries';
+import { configFromParams, paramsFromConfig } from '@/lib/views/columns';
+import { listViews } from '@/lib/views/queries';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { inputClass } from '@/components/ui/input-class';
 import { Icon } from '@/components/shell/icons';
+import { bulkAction } from '../_views/actions';
+import { ColumnsChooser, dayStart, NoticeBanner, ViewForms, ViewsBar } from '../_views/list-parts';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())('nav.companies') };
 }
 
-type Search = Record<string, string | undefined>;
+type Search = Record<string, string | string[] | undefined>;
 const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+const NOTICE_KEYS = ['notice', 'error', 'count', 'total', 'max'];
 
 export default async function CompaniesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { user } = await requireUser();
   const t = await getTranslations();
-  const sp = await searchParams;
+  const format = await getFormatter();
+  const raw = await searchParams;
   const db = getDb();
+  // The columns chooser posts col=…&pos_…=…: turn it into the canonical cols=… once.
+  if (raw.col !== undefined) redirect(`/companies?${paramsFromConfig('companies', configFromParams('companies', raw)).toString()}`);
+  let sp: Record<string, string | undefined> = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const views = listViews(db, user, 'companies');
+  // Nothing asked for: the user's default view, else the built-in one ("Mine" for sales users).
+  const bare = Object.keys(sp).every((k) => NOTICE_KEYS.includes(k));
+  const active = (bare ? views.find((v) => v.isDefault) : views.find((v) => String(v.id) === sp.view)) ?? null;
+  if (bare && active) sp = { ...sp, ...Object.fromEntries(paramsFromConfig('companies', active.config)), view: String(active.id) };
   // Sales users start on their own companies ("Mine"); any explicit choice, even "everyone", wins.
   const owner = sp.owner ?? (user.role === 'sales' ? String(user.id) : 'all');
+  const config = configFromParams('companies', { ...sp, owner });
+  const timeZone = getOrgSettings(db).timeZone;
   const filters: CompanyFilters = {
     type: COMPANY_TYPES.includes(sp.type as CompanyType) ? (sp.type as CompanyType) : undefined,
     ownerId: owner === 'all' ? undefined : num(owner),
@@ -37,11 +57,18 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
     keyAccount: sp.key === 'on',
     archived: sp.archived === 'on',
     city: sp.city?.trim() || undefined,
+    createdFrom: dayStart(sp.from, timeZone),
+    createdTo: dayStart(sp.to, timeZone, 1),
+    sort: config.sort ?? 'name',
   };
   const { rows, nextCursor } = listCompanies(db, user, filters, sp.cursor);
   const options = customerFormOptions(db, user, {}, 'filter');
-  const keep = new URLSearchParams(Object.entries({ ...sp, owner, cursor: undefined }).filter((e): e is [string, string] => !!e[1]));
-  const filtered = Object.entries(sp).some(([k, v]) => k !== 'cursor' && v);
+  const formOptions = customerFormOptions(db, user);
+  const keep = paramsFromConfig('companies', config);
+  if (active && sp.view) keep.set('view', String(active.id));
+  const query = paramsFromConfig('companies', config).toString();
+  const filtered = Object.entries(sp).some(([k, v]) => k !== 'cursor' && k !== 'view' && !NOTICE_KEYS.includes(k) && v);
+  const canBulk = canCreate(user);
   const select = (name: string, label: string, value: string | undefined, opts: { value: string; label: string }[]) => (
     <label className="block text-xs font-medium text-slate-600">
       {label}
@@ -55,6 +82,43 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
     </label>
   );
   const any = { value: '', label: t('common.any') };
+  const labels: Record<string, string> = {
+    name: t('companies.fields.name'),
+    type: t('companies.fields.type'),
+    city: t('companies.address.city'),
+    phone: t('companies.fields.phone'),
+    owner: t('companies.fields.owner'),
+    team: t('companies.fields.team'),
+    contacts: t('nav.contacts'),
+    created: t('views.col.created'),
+    tags: t('companies.fields.tags'),
+    keyAccount: t('companies.fields.keyAccount'),
+    family: t('companies.fields.customerFamily'),
+    industry: t('companies.fields.industry'),
+  };
+  const cell: Record<string, (c: CompanyListRow) => ReactNode> = {
+    name: (c) => (
+      <>
+        <Link href={`/companies/${c.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+          {c.name}
+        </Link>
+        {c.keyAccount ? <span className="ml-2"><Badge tone="amber">{t('companies.keyAccountShort')}</Badge></span> : null}
+        {c.archived ? <span className="ml-2"><Badge tone="red">{t('companies.archived')}</Badge></span> : null}
+      </>
+    ),
+    type: (c) => <Badge tone={c.type === 'client' ? 'green' : c.type === 'prospect' ? 'blue' : 'gray'}>{t(`companies.types.${c.type}`)}</Badge>,
+    city: (c) => c.city ?? '—',
+    phone: (c) => <span className="whitespace-nowrap">{c.phone ?? '—'}</span>,
+    owner: (c) => c.ownerName ?? '—',
+    team: (c) => c.teamName ?? '—',
+    contacts: (c) => c.contacts,
+    created: (c) => <span className="whitespace-nowrap">{format.dateTime(new Date(c.createdAt), { dateStyle: 'medium', timeZone })}</span>,
+    tags: (c) => c.tags ?? '—',
+    keyAccount: (c) => (c.keyAccount ? t('companies.keyAccountShort') : '—'),
+    family: (c) => c.familyName ?? '—',
+    industry: (c) => c.industryName ?? '—',
+  };
+  const mineHref = `/companies?owner=${user.id}`;
   return (
     <>
       <PageHeader
@@ -63,6 +127,16 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
         actions={<>{canCreate(user) ? <ButtonLink href="/companies/new">{t('companies.new')}</ButtonLink> : null}<ButtonLink variant="secondary" href="/companies/duplicates">{t('merge.checkDuplicates')}</ButtonLink></>}
       />
       {sp.deleted ? <p className="mb-4 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800" role="status">{t('companies.deleted')}</p> : null}
+      <NoticeBanner sp={sp} />
+      <ViewsBar
+        area="companies"
+        views={views}
+        active={active}
+        builtIn={[
+          { label: t('common.mine'), href: mineHref, current: owner === String(user.id) && keep.size === 1 },
+          { label: t('common.everyone'), href: '/companies?owner=all', current: owner === 'all' && keep.size === 1 },
+        ]}
+      />
       <form method="get" className="mb-6 grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('common.filters')}>
         {select('owner', t('companies.fields.owner'), owner, [{ value: 'all', label: t('common.everyone') }, { value: String(user.id), label: t('common.mine') }, ...options.owners.filter((o) => o.value !== String(user.id))])}
         {select('type', t('companies.fields.type'), sp.type, [any, ...COMPANY_TYPES.map((v) => ({ value: v, label: t(`companies.types.${v}`) }))])}
@@ -73,6 +147,19 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           {t('companies.address.city')}
           <input name="city" defaultValue={sp.city ?? ''} className={`${inputClass} mt-1`} />
         </label>
+        <label className="block text-xs font-medium text-slate-600">
+          {t('views.created.from')}
+          <input type="date" name="from" defaultValue={sp.from ?? ''} className={`${inputClass} mt-1`} />
+        </label>
+        <label className="block text-xs font-medium text-slate-600">
+          {t('views.created.to')}
+          <input type="date" name="to" defaultValue={sp.to ?? ''} className={`${inputClass} mt-1`} />
+        </label>
+        {select('sort', t('views.sort.label'), config.sort ?? 'name', [
+          { value: 'name', label: t('views.sort.name') },
+          { value: 'created', label: t('views.sort.created') },
+        ])}
+        {keep.get('cols') ? <input type="hidden" name="cols" value={keep.get('cols')!} /> : null}
         <div className="flex flex-wrap items-center gap-4 sm:col-span-3 lg:col-span-6">
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input type="checkbox" name="key" defaultChecked={sp.key === 'on'} className="size-4 rounded border-slate-300" />
@@ -94,46 +181,76 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           </div>
         </div>
       </form>
+      <div className="mb-4 flex flex-wrap items-start gap-4">
+        <ColumnsChooser area="companies" config={config} labels={labels} />
+        <ViewForms area="companies" query={query} active={active} teams={formOptions.teams} />
+      </div>
       {rows.length === 0 ? (
         <EmptyState icon={<Icon name="companies" className="size-10" />} title={filtered || sp.cursor ? t('companies.noMatch') : t('areas.companies.emptyTitle')}>
           <p>{filtered ? t('companies.noMatchBody') : t('areas.companies.emptyBody')}</p>
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{t('nav.companies')}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t('companies.fields.name')}</th>
-                <th scope="col" className="px-4 py-3">{t('companies.fields.type')}</th>
-                <th scope="col" className="hidden px-4 py-3 md:table-cell">{t('companies.address.city')}</th>
-                <th scope="col" className="hidden px-4 py-3 md:table-cell">{t('companies.fields.phone')}</th>
-                <th scope="col" className="px-4 py-3">{t('companies.fields.owner')}</th>
-                <th scope="col" className="hidden px-4 py-3 text-right sm:table-cell">{t('nav.contacts')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((c) => (
-                <tr key={c.id}>
-                  <td className="px-4 py-3">
-                    <Link href={`/companies/${c.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                      {c.name}
-                    </Link>
-                    {c.keyAccount ? <span className="ml-2"><Badge tone="amber">{t('companies.keyAccountShort')}</Badge></span> : null}
-                    {c.archived ? <span className="ml-2"><Badge tone="red">{t('companies.archived')}</Badge></span> : null}
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge tone={c.type === 'client' ? 'green' : c.type === 'prospect' ? 'blue' : 'gray'}>{t(`companies.types.${c.type}`)}</Badge>
-                  </td>
-                  <td className="hidden px-4 py-3 md:table-cell">{c.city ?? '—'}</td>
-                  <td className="hidden px-4 py-3 whitespace-nowrap md:table-cell">{c.phone ?? '—'}</td>
-                  <td className="px-4 py-3">{c.ownerName ?? '—'}</td>
-                  <td className="hidden px-4 py-3 text-right sm:table-cell">{c.contacts}</td>
+        // One form around the table: the row checkboxes and the action buttons post together, JavaScript or not.
+        <form action={bulkAction} aria-label={t('views.bulk.title')}>
+          <input type="hidden" name="kind" value="company" />
+          <input type="hidden" name="query" value={keep.toString()} />
+          {canBulk ? (
+            <fieldset className="mb-3 flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+              <legend className="sr-only">{t('views.bulk.title')}</legend>
+              <p className="w-full text-sm font-semibold text-slate-800" aria-hidden="true">
+                {t('views.bulk.title')} <span className="font-normal text-slate-500">({t('views.bulk.max', { max: BULK_MAX })})</span>
+              </p>
+              {select('ownerId', t('views.bulk.owner'), '', [{ value: '', label: '—' }, ...formOptions.owners])}
+              {select('teamId', t('views.bulk.team'), '', [{ value: '', label: t('views.bulk.ownerTeam') }, ...formOptions.teams])}
+              <button type="submit" name="op" value="assign" className={buttonClass('secondary')}>
+                {t('views.bulk.assign')}
+              </button>
+              <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />
+              {select('tagId', t('views.bulk.tag'), '', [{ value: '', label: '—' }, ...formOptions.tags])}
+              <button type="submit" name="op" value="tag_add" className={buttonClass('secondary')}>
+                {t('views.bulk.addTag')}
+              </button>
+              <button type="submit" name="op" value="tag_remove" className={buttonClass('secondary')}>
+                {t('views.bulk.removeTag')}
+              </button>
+              <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />
+              <button type="submit" name="op" value="archive" className={buttonClass('danger')}>
+                {t('views.bulk.archive')}
+              </button>
+            </fieldset>
+          ) : null}
+          <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">{t('nav.companies')}</caption>
+              <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                <tr>
+                  {canBulk ? <th scope="col" className="w-10 px-4 py-3"><span className="sr-only">{t('views.bulk.title')}</span></th> : null}
+                  {config.columns.map((col) => (
+                    <th key={col} scope="col" className={`px-4 py-3 ${col === 'contacts' ? 'text-right' : ''}`}>
+                      {labels[col]}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((c) => (
+                  <tr key={c.id}>
+                    {canBulk ? (
+                      <td className="px-4 py-3">
+                        <input type="checkbox" name="ids" value={c.id} aria-label={t('views.bulk.select', { name: c.name })} className="size-4 rounded border-slate-300" />
+                      </td>
+                    ) : null}
+                    {config.columns.map((col) => (
+                      <td key={col} className={`px-4 py-3 ${col === 'contacts' ? 'text-right' : ''}`}>
+                        {cell[col]?.(c)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </form>
       )}
       <div className="mt-4 flex justify-between">
         {sp.cursor ? (
