@@ -60,9 +60,14 @@ export function databasePath(): string {
 
 const globalForDb = globalThis as unknown as { __suiviDb?: ReturnType<typeof openDatabase> };
 
-/** The process-wide connection to DATABASE_PATH, migrated on first use. */
+/**
+ * The process-wide connection to DATABASE_PATH, migrated on first use. While `next build` prerenders
+ * (the not-found page), it is a throwaway in-memory database: a build never touches the real file.
+ */
 export function getDb(): Db {
-  if (!globalForDb.__suiviDb) globalForDb.__suiviDb = openDatabase(databasePath());
+  if (!globalForDb.__suiviDb) {
+    globalForDb.__suiviDb = openDatabase(process.env.NEXT_PHASE === 'phase-production-build' ? ':memory:' : databasePath());
+  }
   return globalForDb.__suiviDb.db;
 }
 

@@ -4,6 +4,7 @@ import { printDemoAccounts, seedDemo } from '@/lib/demo/seed';
 
 /** Runs once when the server starts, before it serves: migrations, SQLite check, optional demo data. */
 export async function startup(): Promise<void> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
   try {
     const db = getDb();
     if (process.env.SUIVI_DEMO === '1' && !hasAnyUser(db)) {
