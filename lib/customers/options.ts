@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { refValues, tags, teamMembers, teams, users, type RefKind } from '@/db/schema';
 import type { Viewer } from '@/lib/permissions';
+import { activeRefOptions, activeTagOptions } from '@/lib/reference/queries';
 
 export type Option = { value: string; label: string };
 export type CustomerFormOptions = {
@@ -38,26 +39,27 @@ export function customerFormOptions(
   }
   const teamRows = db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)).all();
   const allowedTeams = viewer.role === 'admin' || purpose === 'filter' ? teamRows : teamRows.filter((t) => viewer.teamIds.includes(t.id));
+  // Active values come from the reference lists; retired ones already on the record stay choosable.
+  const refs = Object.fromEntries(
+    Object.entries(activeRefOptions(db)).map(([kind, opts]) => [kind, opts.map((o) => ({ value: String(o.id), label: o.name }))]),
+  ) as Record<RefKind, Option[]>;
   const keepRefs = (keep.refIds ?? []).filter((x): x is number => x !== null);
-  const refRows = db
-    .select()
-    .from(refValues)
-    .where(or(eq(refValues.retired, false), keepRefs.length ? inArray(refValues.id, keepRefs) : undefined))
-    .orderBy(asc(refValues.position), asc(refValues.name))
-    .all();
-  const refs: Record<RefKind, Option[]> = { industry: [], customer_family: [], origin: [], contact_role: [] };
-  for (const r of refRows) refs[r.kind].push({ value: String(r.id), label: r.name });
+  if (keepRefs.length) {
+    for (const r of db.select().from(refValues).where(and(inArray(refValues.id, keepRefs), eq(refValues.retired, true))).all()) {
+      refs[r.kind].push({ value: String(r.id), label: r.name });
+    }
+  }
+  const tagOptions = activeTagOptions(db).map((t) => ({ value: String(t.id), label: t.name }));
   const keepTags = keep.tagIds ?? [];
-  const tagRows = db
-    .select({ id: tags.id, name: tags.name })
-    .from(tags)
-    .where(or(eq(tags.retired, false), keepTags.length ? inArray(tags.id, keepTags) : undefined))
-    .orderBy(asc(tags.position), asc(tags.name))
-    .all();
+  if (keepTags.length) {
+    for (const t of db.select().from(tags).where(and(inArray(tags.id, keepTags), eq(tags.retired, true))).all()) {
+      tagOptions.push({ value: String(t.id), label: t.name });
+    }
+  }
   return {
     owners: owners.map((o) => ({ value: String(o.id), label: o.name })),
     teams: allowedTeams.map((t) => ({ value: String(t.id), label: t.name })),
     refs,
-    tags: tagRows.map((t) => ({ value: String(t.id), label: t.name })),
+    tags: tagOptions,
   };
 }
