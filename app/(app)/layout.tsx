@@ -33,6 +33,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         userMenu: t('shell.userMenu'),
         profile: t('nav.profile'),
         signOut: t('shell.signOut'),
+        search: t('search.label'),
+        searchPlaceholder: t('search.placeholder'),
       }}
       signOutAction={signOutAction}
     >

@@ -3,7 +3,7 @@ import { Logo } from '@/components/ui/logo';
 import { Icon } from './icons';
 import { NavLinks, type NavItem } from './nav-links';
 
-type Labels = { skip: string; menu: string; mainNav: string; userMenu: string; profile: string; signOut: string };
+type Labels = { skip: string; menu: string; mainNav: string; userMenu: string; profile: string; signOut: string; search: string; searchPlaceholder: string };
 
 /**
  * The frame of every signed-in page: a sidebar on wide screens, a <details> menu on phones
@@ -93,6 +93,22 @@ export function AppShell({
           <div className="lg:hidden">
             <Logo className="h-7" />
           </div>
+          {/* A plain GET form: searching works without JavaScript. */}
+          <form action="/search" role="search" aria-label={labels.search} className="relative min-w-0 flex-1 lg:max-w-md">
+            <label htmlFor="shell-search" className="sr-only">
+              {labels.search}
+            </label>
+            <Icon name="search" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-slate-400" />
+            <input
+              id="shell-search"
+              name="q"
+              type="search"
+              placeholder={labels.searchPlaceholder}
+              autoComplete="off"
+              enterKeyHint="search"
+              className="block w-full rounded-md border-0 bg-slate-100 py-2 pr-3 pl-8 text-sm text-slate-900 ring-1 ring-transparent ring-inset placeholder:text-slate-500 focus:bg-white focus:ring-2 focus:ring-brand-600"
+            />
+          </form>
           <div className="ml-auto flex items-center gap-3">
             <span className="hidden text-sm text-slate-500 md:inline lg:hidden">{org.name}</span>
             {userMenu}
