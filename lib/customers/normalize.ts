@@ -31,7 +31,8 @@ export function personNameKey(lastName: string, firstName: string | null | undef
 export function normalizePhone(phone: string | null | undefined): string | null {
   if (!phone) return null;
   let digits = phone.replace(/[^\d+]/g, '');
-  if (digits.startsWith('+33')) digits = `0${digits.slice(3)}`;
+  if (digits.startsWith('+330')) digits = digits.slice(3); // "+33 (0)6…" or "+33 06…"
+  else if (digits.startsWith('+33')) digits = `0${digits.slice(3)}`;
   else if (digits.startsWith('0033')) digits = `0${digits.slice(4)}`;
   digits = digits.replace(/\+/g, '');
   return digits.length >= 6 ? digits : null;

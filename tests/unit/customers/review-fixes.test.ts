@@ -46,3 +46,12 @@ describe('review fixes', () => {
     expect(t.db.select({ teamId: companies.teamId }).from(companies).where(eq(companies.id, id)).get()?.teamId).toBe(team);
   });
 });
+
+describe('phones typed with the trunk zero after +33', () => {
+  test('"+33 06…" and "+33 (0)6…" give the national form', async () => {
+    const { normalizePhone } = await import('@/lib/customers/normalize');
+    expect(normalizePhone('+33 06 12 34 56 78')).toBe('0612345678');
+    expect(normalizePhone('+33 (0)6 12 34 56 78')).toBe('0612345678');
+    expect(normalizePhone('+33 6 12 34 56 78')).toBe('0612345678');
+  });
+});
