@@ -38,7 +38,7 @@ function contents(h: DbHandle) {
 }
 const everything = (h: DbHandle) => ({ ...customerContents(h), merges: h.sqlite.prepare('select * from merges').all() });
 
-const mergeCompanies = (h: DbHandle, userId: number, input: Partial<MergeInput> = {}) =>
+const mergeCompanies = (h: ReturnType<typeof world>, userId: number, input: Partial<MergeInput> = {}) =>
   mergeRecords(h.db, 'company', { survivorId: h.w.alpha, mergedIds: [h.w.alpha2], choices: {}, ...input }, ctxFor(h.db, userId, NOW));
 
 describe('mergeRecords (companies)', () => {
@@ -118,7 +118,7 @@ describe('mergeRecords (companies)', () => {
 
 describe('permission matrix: edit the survivor, delete each merged record', () => {
   // alpha and alpha2 both belong to salesA1 (team North); "other" to salesA2 (North); "south" to salesB.
-  const cases: [string, keyof ReturnType<typeof people>, 'survivorOwn' | 'mergedOther' | 'otherTeam', string][] = [
+  const cases: [string, string, 'survivorOwn' | 'mergedOther' | 'otherTeam', string][] = [
     ['admin', 'admin', 'otherTeam', 'ok'],
     ['manager, same team', 'managerA', 'survivorOwn', 'ok'],
     ['manager, other team', 'managerB', 'survivorOwn', 'errors.notFound'],
@@ -129,13 +129,12 @@ describe('permission matrix: edit the survivor, delete each merged record', () =
     ['read-only, same team', 'readOnlyA', 'survivorOwn', 'errors.forbidden'],
     ['deactivated', 'deactivated', 'survivorOwn', 'errors.notFound'],
   ];
-  const people = (h: DbHandle) => h.w;
   test.each(cases)('%s', (_, who, shape, expected) => {
     const h = world();
     const { w } = h;
     const pair = shape === 'survivorOwn' ? [w.alpha, w.alpha2] : shape === 'mergedOther' ? [w.alpha, w.other] : [w.alpha, w.south];
     const before = everything(h);
-    const r = mergeRecords(h.db, 'company', { survivorId: pair[0], mergedIds: [pair[1]], choices: {} }, ctxFor(h.db, w[who] as number, NOW));
+    const r = mergeRecords(h.db, 'company', { survivorId: pair[0], mergedIds: [pair[1]], choices: {} }, ctxFor(h.db, (w as unknown as Record<string, number>)[who], NOW));
     expect(r.ok ? 'ok' : r.error.code).toBe(expected);
     if (!r.ok) expect(everything(h)).toEqual(before);
   });

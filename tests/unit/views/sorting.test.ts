@@ -17,8 +17,9 @@ const world = seededWorld((db) => {
   return { ...p, companies, contacts };
 });
 
-function walk<R extends { id: number; createdAt: number }>(list: (cursor: string | null) => { rows: R[]; nextCursor: string | null }): R[] {
-  const out: R[] = [];
+type Page = { rows: { id: number; createdAt: number }[]; nextCursor: string | null };
+function walk(list: (cursor: string | null) => Page): Page['rows'] {
+  const out: Page['rows'] = [];
   let cursor: string | null = null;
   for (let pages = 0; pages < 20; pages++) {
     const page = list(cursor);
