@@ -144,6 +144,11 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
                     <span className="font-medium text-slate-900">{t.has(`audit.actions.${e.action}`) ? t(`audit.actions.${e.action}`) : e.action}</span>
                     {e.actorName ? <span className="text-slate-600"> · {e.actorName}</span> : null}
                     {typeof e.data?.comment === 'string' && e.data.comment ? <p className="mt-0.5 text-slate-600 italic">« {e.data.comment} »</p> : null}
+                    {e.action.endsWith('.merged') ? (
+                      <Link href="/merge" className="ml-2 text-brand-700 hover:underline print:hidden">
+                        {t('audit.undoMerge')}
+                      </Link>
+                    ) : null}
                   </li>
                 ))}
               </ol>

@@ -42,7 +42,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={r.id}>
                   <td className="px-4 py-2 whitespace-nowrap text-slate-600">{format.dateTime(new Date(r.at), 'long')}</td>
                   <td className="px-4 py-2">{r.actorName ?? '—'}</td>
-                  <td className="px-4 py-2">{t.has(`audit.actions.${r.action}`) ? t(`audit.actions.${r.action}`) : r.action}</td>
+                  <td className="px-4 py-2">
+                    {t.has(`audit.actions.${r.action}`) ? t(`audit.actions.${r.action}`) : r.action}
+                    {r.action.endsWith('.merged') ? (
+                      <Link href="/merge" className="ml-2 text-brand-700 hover:underline">
+                        {t('audit.undoMerge')}
+                      </Link>
+                    ) : null}
+                  </td>
                   <td className="max-w-md truncate px-4 py-2 font-mono text-xs text-slate-500" title={r.data ? JSON.stringify(r.data) : undefined}>
                     {r.data ? JSON.stringify(r.data) : ''}
                     {r.ip ? ` · ${r.ip}` : ''}
