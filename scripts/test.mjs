@@ -38,7 +38,9 @@ function readJson(file) {
 const unit = readJson('test-results/unit.json');
 const e2e = only === '--unit' ? null : readJson('test-results/e2e.json');
 const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
-const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (failedStep && !unit && !e2e ? 1 : 0);
+let failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
+// A step that failed without counting a failed test (type errors, a build error, a server that would not start) still fails.
+if (failedStep && failed === 0) failed = 1;
 const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 if (failedStep) console.error(`\n✗ ${failedStep} failed`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
