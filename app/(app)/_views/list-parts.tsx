@@ -130,7 +130,7 @@ export async function ColumnsChooser({ area, config, labels }: { area: ViewArea;
   return (
     <details className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <summary className="cursor-pointer text-sm font-semibold text-slate-800">{t('views.columns.title')}</summary>
-      <form method="get" className="mt-3">
+      <form key={`${keep.toString()}|${config.columns.join()}`} method="get" className="mt-3">
         {[...keep].map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}

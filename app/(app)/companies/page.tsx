@@ -137,7 +137,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           { label: t('common.everyone'), href: '/companies?owner=all', current: owner === 'all' && keep.size === 1 },
         ]}
       />
-      <form method="get" className="mb-6 grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('common.filters')}>
+      <form key={keep.toString()} method="get" className="mb-6 grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('common.filters')}>
         {select('owner', t('companies.fields.owner'), owner, [{ value: 'all', label: t('common.everyone') }, { value: String(user.id), label: t('common.mine') }, ...options.owners.filter((o) => o.value !== String(user.id))])}
         {select('type', t('companies.fields.type'), sp.type, [any, ...COMPANY_TYPES.map((v) => ({ value: v, label: t(`companies.types.${v}`) }))])}
         {select('team', t('companies.fields.team'), sp.team, [any, ...options.teams])}

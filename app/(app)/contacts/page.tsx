@@ -135,7 +135,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           { label: t('common.everyone'), href: '/contacts?owner=all', current: owner === 'all' && active === 'yes' && keep.size === 2 },
         ]}
       />
-      <form method="get" className="mb-6 grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-5" aria-label={t('common.filters')}>
+      <form key={keep.toString()} method="get" className="mb-6 grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-5" aria-label={t('common.filters')}>
         {sp.company ? <input type="hidden" name="company" value={sp.company} /> : null}
         {select('owner', t('companies.fields.owner'), owner, [{ value: 'all', label: t('common.everyone') }, { value: String(user.id), label: t('common.mine') }, ...options.owners.filter((o) => o.value !== String(user.id))])}
         {select('team', t('companies.fields.team'), sp.team, [any, ...options.teams])}

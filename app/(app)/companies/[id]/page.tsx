@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
@@ -13,6 +12,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { ArchiveCompanyForm, DeleteCompanyForm, DuplicateCompanyForm, TransferForm } from '../_components/company-actions';
+import { RecordNotFound } from '@/components/ui/record-not-found';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { user } = await requireUser();
@@ -34,7 +34,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
   const db = getDb();
   const id = Number((await params).id);
   const company = Number.isInteger(id) ? getCompany(db, user, id) : null;
-  if (!company) notFound();
+  if (!company) return <RecordNotFound />;
   const t = await getTranslations();
   const format = await getFormatter();
   const contacts = listCompanyContacts(db, user, id);

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
@@ -14,6 +13,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { TransferForm } from '../../companies/_components/company-actions';
 import { transferContactAction } from '../actions';
 import { ContactActiveForm, DeleteContactForm } from '../_components/contact-actions';
+import { RecordNotFound } from '@/components/ui/record-not-found';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { user } = await requireUser();
@@ -34,7 +34,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
   const db = getDb();
   const id = Number((await params).id);
   const c = Number.isInteger(id) ? getContact(db, user, id) : null;
-  if (!c) notFound();
+  if (!c) return <RecordNotFound />;
   const t = await getTranslations();
   const format = await getFormatter();
   const related = relatedContacts(db, user, id);

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { MERGE_KINDS, type MergeKind } from '@/db/schema';
@@ -11,6 +10,7 @@ import { SubmitButton } from '@/components/form/submit-button';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { mergeAction } from '../actions';
+import { RecordNotFound } from '@/components/ui/record-not-found';
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }): Promise<Metadata> {
   const kind = (await params).kind;
@@ -21,10 +21,10 @@ export async function generateMetadata({ params }: { params: Promise<{ kind: str
 export default async function MergePage({ params, searchParams }: { params: Promise<{ kind: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { user } = await requireUser();
   const kind = (await params).kind as MergeKind;
-  if (!MERGE_KINDS.includes(kind)) notFound();
+  if (!MERGE_KINDS.includes(kind)) return <RecordNotFound />;
   const ids = ((await searchParams).ids ?? '').split(',').filter((x) => /^\d+$/.test(x)).map(Number);
   const preview = mergePreview(getDb(), user, kind, ids);
-  if (!preview) notFound();
+  if (!preview) return <RecordNotFound />;
   const t = await getTranslations();
   const area = kind === 'company' ? '/companies' : '/contacts';
   const { records, fields } = preview;

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/current-user';
@@ -8,6 +7,7 @@ import { customerFormOptions } from '@/lib/customers/options';
 import { Forbidden } from '@/components/ui/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { CompanyForm } from '../../_components/company-form';
+import { RecordNotFound } from '@/components/ui/record-not-found';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())('companies.edit') };
@@ -17,7 +17,7 @@ export default async function EditCompanyPage({ params }: { params: Promise<{ id
   const { user } = await requireUser();
   const db = getDb();
   const company = getCompany(db, user, Number((await params).id));
-  if (!company) notFound();
+  if (!company) return <RecordNotFound />;
   if (!company.can.edit) return <Forbidden />;
   const t = await getTranslations();
   const options = customerFormOptions(db, user, {

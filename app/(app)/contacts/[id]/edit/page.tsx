@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/current-user';
@@ -10,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { CompanyPickerSearch } from '../../_components/company-picker-search';
 import { companyChoices } from '../../_components/company-choices';
 import { ContactForm } from '../../_components/contact-form';
+import { RecordNotFound } from '@/components/ui/record-not-found';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())('contacts.edit') };
@@ -19,7 +19,7 @@ export default async function EditContactPage({ params, searchParams }: { params
   const { user } = await requireUser();
   const db = getDb();
   const contact = getContact(db, user, Number((await params).id));
-  if (!contact) notFound();
+  if (!contact) return <RecordNotFound />;
   if (!contact.can.edit) return <Forbidden />;
   const t = await getTranslations();
   const sp = await searchParams;

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/current-user';
@@ -11,6 +10,7 @@ import { Forbidden } from '@/components/ui/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { EditUserForm } from '../user-form';
 import { ActiveForm, ResetLinkForm } from './user-status-forms';
+import { RecordNotFound } from '@/components/ui/record-not-found';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { user } = await requireUser();
@@ -24,7 +24,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const id = Number((await params).id);
   const db = getDb();
   const target = Number.isInteger(id) ? getUser(db, user, id) : null;
-  if (!target) notFound();
+  if (!target) return <RecordNotFound />;
   const t = await getTranslations();
   const teams = listTeams(db, user);
   return (
