@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/current-user';
 import { companyTimeline, getCompany, listCompanyContacts } from '@/lib/companies/queries';
@@ -13,20 +12,13 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { ArchiveCompanyForm, DeleteCompanyForm, DuplicateCompanyForm, TransferForm } from '../_components/company-actions';
 import { RecordNotFound } from '@/components/ui/record-not-found';
+import { DetailRow } from '@/components/ui/detail-row';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { user } = await requireUser();
   return { title: getCompany(getDb(), user, Number((await params).id))?.name ?? (await getTranslations())('nav.companies') };
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="py-2 sm:grid sm:grid-cols-3 sm:gap-4">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900 sm:col-span-2 sm:mt-0">{children ?? '—'}</dd>
-    </div>
-  );
-}
 
 /** The customer page: everything about one company on one page. */
 export default async function CompanyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ merged?: string }> }) {
@@ -72,22 +64,22 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
           <Card aria-labelledby="details">
             <CardTitle id="details">{t('companies.details')}</CardTitle>
             <dl className="divide-y divide-slate-100">
-              <Row label={t('companies.fields.legalId')}>{company.legalId}</Row>
-              <Row label={t('companies.fields.website')}>
+              <DetailRow label={t('companies.fields.legalId')}>{company.legalId}</DetailRow>
+              <DetailRow label={t('companies.fields.website')}>
                 {company.website ? (
                   <a href={company.website} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 hover:underline">
                     {company.website}
                   </a>
                 ) : null}
-              </Row>
-              <Row label={t('companies.fields.emailDomain')}>{company.emailDomain}</Row>
-              <Row label={t('companies.fields.email')}>{company.email ? <a href={`mailto:${company.email}`} className="text-brand-700 hover:underline">{company.email}</a> : null}</Row>
-              <Row label={t('companies.fields.phone')}>{company.phone ? <a href={`tel:${company.phone}`} className="hover:underline">{company.phone}</a> : null}</Row>
-              <Row label={t('companies.fields.industry')}>{company.industry?.name}</Row>
-              <Row label={t('companies.fields.size')}>{company.size ? t('companies.sizeLabel', { size: company.size }) : null}</Row>
-              <Row label={t('companies.fields.customerFamily')}>{company.customerFamily?.name}</Row>
-              <Row label={t('companies.fields.origin')}>{company.origin?.name}</Row>
-              <Row label={t('companies.fields.tags')}>
+              </DetailRow>
+              <DetailRow label={t('companies.fields.emailDomain')}>{company.emailDomain}</DetailRow>
+              <DetailRow label={t('companies.fields.email')}>{company.email ? <a href={`mailto:${company.email}`} className="text-brand-700 hover:underline">{company.email}</a> : null}</DetailRow>
+              <DetailRow label={t('companies.fields.phone')}>{company.phone ? <a href={`tel:${company.phone}`} className="hover:underline">{company.phone}</a> : null}</DetailRow>
+              <DetailRow label={t('companies.fields.industry')}>{company.industry?.name}</DetailRow>
+              <DetailRow label={t('companies.fields.size')}>{company.size ? t('companies.sizeLabel', { size: company.size }) : null}</DetailRow>
+              <DetailRow label={t('companies.fields.customerFamily')}>{company.customerFamily?.name}</DetailRow>
+              <DetailRow label={t('companies.fields.origin')}>{company.origin?.name}</DetailRow>
+              <DetailRow label={t('companies.fields.tags')}>
                 {company.tags.length ? (
                   <span className="flex flex-wrap gap-1">
                     {company.tags.map((tag) => (
@@ -95,10 +87,10 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
                     ))}
                   </span>
                 ) : null}
-              </Row>
-              <Row label={t('companies.createdUpdated')}>
+              </DetailRow>
+              <DetailRow label={t('companies.createdUpdated')}>
                 {t('companies.createdUpdatedValue', { created: new Date(company.createdAt), updated: new Date(company.updatedAt) })}
-              </Row>
+              </DetailRow>
             </dl>
             {company.notes ? (
               <div className="mt-4 border-t border-slate-100 pt-4">

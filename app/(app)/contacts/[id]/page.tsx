@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/current-user';
 import { getContact, relatedContacts } from '@/lib/contacts/queries';
@@ -14,20 +13,13 @@ import { TransferForm } from '../../companies/_components/company-actions';
 import { transferContactAction } from '../actions';
 import { ContactActiveForm, DeleteContactForm } from '../_components/contact-actions';
 import { RecordNotFound } from '@/components/ui/record-not-found';
+import { DetailRow } from '@/components/ui/detail-row';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { user } = await requireUser();
   return { title: getContact(getDb(), user, Number((await params).id))?.name ?? (await getTranslations())('nav.contacts') };
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="py-2 sm:grid sm:grid-cols-3 sm:gap-4">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900 sm:col-span-2 sm:mt-0">{children ?? '—'}</dd>
-    </div>
-  );
-}
 
 export default async function ContactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ merged?: string }> }) {
   const { user } = await requireUser();
@@ -71,24 +63,24 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
           <Card aria-labelledby="details">
             <CardTitle id="details">{t('contacts.details')}</CardTitle>
             <dl className="divide-y divide-slate-100">
-              <Row label={t('contacts.fields.company')}>{c.company ? <Link href={`/companies/${c.company.id}`} className="text-brand-700 hover:underline">{c.company.name}</Link> : t('contacts.noCompany')}</Row>
-              <Row label={t('contacts.fields.jobTitle')}>{c.jobTitle}</Row>
-              <Row label={t('contacts.fields.department')}>{c.department}</Row>
-              <Row label={t('contacts.fields.role')}>{c.role?.name}</Row>
-              <Row label={t('contacts.fields.email')}>{mail(c.email)}</Row>
-              <Row label={t('contacts.fields.email2')}>{mail(c.email2)}</Row>
-              <Row label={t('contacts.fields.phone')}>{c.phone}</Row>
-              <Row label={t('contacts.fields.mobile')}>{c.mobile}</Row>
-              <Row label={t('contacts.fields.language')}>{c.language === 'fr' ? t('language.fr') : c.language === 'en' ? t('language.en') : c.language}</Row>
-              <Row label={t('contacts.fields.consentStatus')}>
+              <DetailRow label={t('contacts.fields.company')}>{c.company ? <Link href={`/companies/${c.company.id}`} className="text-brand-700 hover:underline">{c.company.name}</Link> : t('contacts.noCompany')}</DetailRow>
+              <DetailRow label={t('contacts.fields.jobTitle')}>{c.jobTitle}</DetailRow>
+              <DetailRow label={t('contacts.fields.department')}>{c.department}</DetailRow>
+              <DetailRow label={t('contacts.fields.role')}>{c.role?.name}</DetailRow>
+              <DetailRow label={t('contacts.fields.email')}>{mail(c.email)}</DetailRow>
+              <DetailRow label={t('contacts.fields.email2')}>{mail(c.email2)}</DetailRow>
+              <DetailRow label={t('contacts.fields.phone')}>{c.phone}</DetailRow>
+              <DetailRow label={t('contacts.fields.mobile')}>{c.mobile}</DetailRow>
+              <DetailRow label={t('contacts.fields.language')}>{c.language === 'fr' ? t('language.fr') : c.language === 'en' ? t('language.en') : c.language}</DetailRow>
+              <DetailRow label={t('contacts.fields.consentStatus')}>
                 {t(`contacts.consent.${c.consentStatus}`)}
                 {c.consentDate ? ` — ${format.dateTime(new Date(`${c.consentDate}T12:00:00Z`), 'short')}` : ''}
                 {c.consentSource ? ` (${c.consentSource})` : ''}
-              </Row>
-              <Row label={t('companies.fields.owner')}>{[c.owner?.name, c.team?.name].filter(Boolean).join(' · ')}</Row>
-              <Row label={t('companies.fields.tags')}>
+              </DetailRow>
+              <DetailRow label={t('companies.fields.owner')}>{[c.owner?.name, c.team?.name].filter(Boolean).join(' · ')}</DetailRow>
+              <DetailRow label={t('companies.fields.tags')}>
                 {c.tags.length ? <span className="flex flex-wrap gap-1">{c.tags.map((tag) => <Badge key={tag.id}>{tag.name}</Badge>)}</span> : null}
-              </Row>
+              </DetailRow>
             </dl>
             {c.notes ? (
               <div className="mt-4 border-t border-slate-100 pt-4">
