@@ -1,39 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { uid } from './helpers';
+import { createCompany, uid, uniquePhone } from './helpers';
 
 // The companies list's bulk form (tag, archive, a refused assignment) and merging two companies found by
 // their shared phone. Every name carries a random suffix: the js and nojs runs share the main server.
-
-/** A phone number no other test uses: the duplicate check compares phones. */
-function uniquePhone(): string {
-  const d = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
-  return `01 ${d.slice(0, 2)} ${d.slice(2, 4)} ${d.slice(4, 6)} ${d.slice(6, 8)}`;
-}
-
-type NewCompany = { name: string; city?: string; phone?: string; confirmDuplicate?: boolean };
-
-/** /companies/new as in customers.spec.ts (plus phone and the duplicate confirmation); returns the new id. */
-async function createCompany(page: Page, c: NewCompany): Promise<number> {
-  await page.goto('/companies/new');
-  await page.getByLabel('Raison sociale').fill(c.name);
-  if (c.phone) await page.getByLabel('Téléphone').fill(c.phone);
-  if (c.city) {
-    const slot = page.getByRole('group', { name: 'Adresse 1', exact: true });
-    await slot.getByLabel('Adresse', { exact: true }).fill('1 place de la Mairie');
-    await slot.getByLabel('Ville').fill(c.city);
-  }
-  await page.getByRole('button', { name: 'Créer la société' }).click();
-  if (c.confirmDuplicate) {
-    await expect(page.getByText('Ces fiches ressemblent à celle que vous enregistrez')).toBeVisible();
-    await expect(page).toHaveURL(/\/companies\/new$/);
-    await page.getByRole('checkbox', { name: 'C’est une autre société : la créer quand même' }).check();
-    await page.getByRole('button', { name: 'Créer la société' }).click();
-  }
-  await expect(page).toHaveURL(/\/companies\/\d+$/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(c.name);
-  return Number(new URL(page.url()).pathname.split('/').pop());
-}
 
 /** Settings → Listes → Étiquettes, as an administrator. */
 async function createTag(admin: Page, name: string): Promise<void> {

@@ -1,34 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, storageStateFile, test } from './fixtures';
-import { fieldError, uid } from './helpers';
+import { createCompany, fieldError, uid, uniquePhone } from './helpers';
 
 // Companies and contacts: the customer page journey, search, duplicate warning, stale edits, visibility,
 // saved views. Every name carries a random suffix: the js and nojs runs share the main server.
-
-/** A phone number no other test uses: the duplicate check compares phones. */
-function uniquePhone(): string {
-  const d = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
-  return `01 ${d.slice(0, 2)} ${d.slice(2, 4)} ${d.slice(4, 6)} ${d.slice(6, 8)}`;
-}
-
-type NewCompany = { name: string; city?: string; keyAccount?: boolean; website?: string; confirmDuplicate?: boolean };
-
-/** /companies/new with the few fields given; returns the new company's id (the page ends on it). */
-async function createCompany(page: Page, c: NewCompany): Promise<number> {
-  await page.goto('/companies/new');
-  await page.getByLabel('Raison sociale').fill(c.name);
-  if (c.website) await page.getByLabel('Site web').fill(c.website);
-  if (c.keyAccount) await page.getByRole('checkbox', { name: 'Grand compte' }).check();
-  if (c.city) {
-    const slot = page.getByRole('group', { name: 'Adresse 1', exact: true });
-    await slot.getByLabel('Adresse', { exact: true }).fill('1 place de la Mairie');
-    await slot.getByLabel('Ville').fill(c.city);
-  }
-  await page.getByRole('button', { name: 'Créer la société' }).click();
-  await expect(page).toHaveURL(/\/companies\/\d+$/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(c.name);
-  return Number(new URL(page.url()).pathname.split('/').pop());
-}
 
 /** From the company page, "Nouveau contact"; returns the contact's id (the page ends on it). */
 async function addContact(page: Page, companyId: number, c: { firstName: string; lastName: string; email?: string; jobTitle?: string }): Promise<number> {

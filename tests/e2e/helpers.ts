@@ -97,3 +97,35 @@ export async function withLock<T>(dir: string, name: string, fn: () => Promise<T
     fs.rmSync(lock, { recursive: true, force: true });
   }
 }
+
+/** A phone number no other test uses: the duplicate check compares phones. */
+export function uniquePhone(): string {
+  const d = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+  return `01 ${d.slice(0, 2)} ${d.slice(2, 4)} ${d.slice(4, 6)} ${d.slice(6, 8)}`;
+}
+
+export type NewCompany = { name: string; city?: string; phone?: string; keyAccount?: boolean; website?: string; confirmDuplicate?: boolean };
+
+/** /companies/new with the few fields given (confirming the duplicate warning if asked); returns the new id. */
+export async function createCompany(page: Page, c: NewCompany): Promise<number> {
+  await page.goto('/companies/new');
+  await page.getByLabel('Raison sociale').fill(c.name);
+  if (c.website) await page.getByLabel('Site web').fill(c.website);
+  if (c.phone) await page.getByLabel('Téléphone').fill(c.phone);
+  if (c.keyAccount) await page.getByRole('checkbox', { name: 'Grand compte' }).check();
+  if (c.city) {
+    const slot = page.getByRole('group', { name: 'Adresse 1', exact: true });
+    await slot.getByLabel('Adresse', { exact: true }).fill('1 place de la Mairie');
+    await slot.getByLabel('Ville').fill(c.city);
+  }
+  await page.getByRole('button', { name: 'Créer la société' }).click();
+  if (c.confirmDuplicate) {
+    await expect(page.getByText('Ces fiches ressemblent à celle que vous enregistrez')).toBeVisible();
+    await expect(page).toHaveURL(/\/companies\/new$/);
+    await page.getByRole('checkbox', { name: 'C’est une autre société : la créer quand même' }).check();
+    await page.getByRole('button', { name: 'Créer la société' }).click();
+  }
+  await expect(page).toHaveURL(/\/companies\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(c.name);
+  return Number(new URL(page.url()).pathname.split('/').pop());
+}
