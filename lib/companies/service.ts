@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { writeTx, type Db, type Tx } from '@/db/client';
 import { companies, companyAddresses, companyTags, contacts, users } from '@/db/schema';
 import { audit } from '@/lib/audit';
-import { defaultTeamOf, ownedRecord, ownerProblem, refProblem, tagsProblem, teamProblem } from '@/lib/customers/access';
+import { defaultTeamOf, ownedRecord, ownerProblem, planTransfer, refProblem, tagsProblem, teamProblem } from '@/lib/customers/access';
 import { companyNameKey, compactLegalId, normalizePhone, sortKey, websiteDomain } from '@/lib/customers/normalize';
 import { can, canAdminister, canCreate, type RecordVerb, type Viewer } from '@/lib/permissions';
 import { fail, ok, type Result } from '@/lib/result';
@@ -149,13 +149,9 @@ export function transferCompany(db: Db, id: number, input: TransferInput, ctx: C
     const loaded = load(tx, ctx.user, id, 'assign');
     if (!loaded.ok) return loaded;
     const before = loaded.value;
-    const errors: Record<string, string> = {};
-    const op = ownerProblem(tx, ctx.user, input.ownerId);
-    if (op) errors.ownerId = op;
-    const tp = input.teamId === before.teamId ? null : teamProblem(tx, ctx.user, input.teamId);
-    if (tp) errors.teamId = tp;
-    if (Object.keys(errors).length) return fail('errors.invalidForm', errors);
-    const teamId = input.teamId ?? defaultTeamOf(tx, input.ownerId);
+    const plan = planTransfer(tx, ctx.user, input, before.teamId);
+    if (!plan.ok) return plan;
+    const { teamId } = plan.value;
     tx.update(companies)
       .set({ ownerId: input.ownerId, teamId, version: before.version + 1, updatedAt: ctx.now, updatedBy: ctx.user.id })
       .where(eq(companies.id, id))

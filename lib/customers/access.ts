@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { refValues, tags, teamMembers, teams, users, type RefKind } from '@/db/schema';
 import type { OwnedRecord, Viewer } from '@/lib/permissions';
+import { fail, ok, type Result } from '@/lib/result';
 
 /** A record's owner and team, with the owner's teams, as `can` wants it. */
 export function ownedRecord(tx: DbOrTx, row: { ownerId: number | null; teamId: number | null }): OwnedRecord {
@@ -60,4 +61,23 @@ export function tagsProblem(tx: DbOrTx, tagIds: number[], current: number[] = []
   const found = tx.select().from(tags).where(inArray(tags.id, wanted)).all();
   if (found.length !== wanted.length) return 'errors.invalidChoice';
   return found.some((t) => t.retired) ? 'errors.retiredValue' : null;
+}
+
+/**
+ * Checks a new owner (and team) for a record — or for each of a selection — and says which team it lands in:
+ * the one chosen, else the new owner's first team. `currentTeamId` is the record's team, kept without a check.
+ */
+export function planTransfer(
+  tx: DbOrTx,
+  viewer: Viewer,
+  input: { ownerId: number; teamId: number | null },
+  currentTeamId?: number | null,
+): Result<{ teamId: number | null }> {
+  const errors: Record<string, string> = {};
+  const op = ownerProblem(tx, viewer, input.ownerId);
+  if (op) errors.ownerId = op;
+  const tp = input.teamId === currentTeamId ? null : teamProblem(tx, viewer, input.teamId);
+  if (tp) errors.teamId = tp;
+  if (Object.keys(errors).length) return fail('errors.invalidForm', errors);
+  return ok({ teamId: input.teamId ?? defaultTeamOf(tx, input.ownerId) });
 }

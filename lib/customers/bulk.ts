@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { writeTx, type Db, type Tx } from '@/db/client';
 import { companies, companyTags, contacts, contactTags, tags, teamMembers } from '@/db/schema';
 import { audit } from '@/lib/audit';
-import { defaultTeamOf, ownerProblem, teamProblem } from '@/lib/customers/access';
+import { planTransfer } from '@/lib/customers/access';
 import { can, type RecordVerb, type Viewer } from '@/lib/permissions';
 import { fail, ok, type Result } from '@/lib/result';
 
@@ -54,13 +54,9 @@ export function bulkAssignOwner(db: Db, kind: BulkKind, ids: readonly number[], 
   return writeTx(db, (tx) => {
     const loaded = loadAll(tx, kind, checked.value, ctx.user, 'assign');
     if (!loaded.ok) return loaded;
-    const errors: Record<string, string> = {};
-    const op = ownerProblem(tx, ctx.user, input.ownerId);
-    if (op) errors.ownerId = op;
-    const tp = teamProblem(tx, ctx.user, input.teamId);
-    if (tp) errors.teamId = tp;
-    if (Object.keys(errors).length) return fail('errors.invalidForm', errors);
-    const teamId = input.teamId ?? defaultTeamOf(tx, input.ownerId);
+    const plan = planTransfer(tx, ctx.user, input);
+    if (!plan.ok) return plan;
+    const { teamId } = plan.value;
     const t = table(kind);
     for (const r of loaded.value) {
       if (r.ownerId === input.ownerId && r.teamId === teamId) continue;
