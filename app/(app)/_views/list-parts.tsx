@@ -180,3 +180,70 @@ export function dayStart(day: string | undefined, timeZone: string, plusDays = 0
   const guess = utc - offset(utc);
   return utc - offset(guess);
 }
+
+/** One select of a list's GET filter form. */
+export function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: Option[] }) {
+  return (
+    <label className="block text-xs font-medium text-slate-600">
+      {label}
+      <select name={name} defaultValue={value ?? ''} className={`${inputClass} mt-1`}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The bulk buttons inside a list's selection form: assign, tag, and archive (companies) or deactivate (contacts). */
+export async function BulkControls({ owners, teams, tags, max, lastLabel }: { owners: Option[]; teams: Option[]; tags: Option[]; max: number; lastLabel: string }) {
+  const t = await getTranslations();
+  return (
+    <fieldset className="mb-3 flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <legend className="sr-only">{t('views.bulk.title')}</legend>
+      <p className="w-full text-sm font-semibold text-slate-800" aria-hidden="true">
+        {t('views.bulk.title')} <span className="font-normal text-slate-500">({t('views.bulk.max', { max })})</span>
+      </p>
+      <FilterSelect name="ownerId" label={t('views.bulk.owner')} value="" options={[{ value: '', label: '—' }, ...owners]} />
+      <FilterSelect name="teamId" label={t('views.bulk.team')} value="" options={[{ value: '', label: t('views.bulk.ownerTeam') }, ...teams]} />
+      <button type="submit" name="op" value="assign" className={buttonClass('secondary')}>
+        {t('views.bulk.assign')}
+      </button>
+      <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />
+      <FilterSelect name="tagId" label={t('views.bulk.tag')} value="" options={[{ value: '', label: '—' }, ...tags]} />
+      <button type="submit" name="op" value="tag_add" className={buttonClass('secondary')}>
+        {t('views.bulk.addTag')}
+      </button>
+      <button type="submit" name="op" value="tag_remove" className={buttonClass('secondary')}>
+        {t('views.bulk.removeTag')}
+      </button>
+      <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />
+      <button type="submit" name="op" value="archive" className={buttonClass('danger')}>
+        {lastLabel}
+      </button>
+    </fieldset>
+  );
+}
+
+/** Back to the first page and on to the next one (keyset: there is no page number). */
+export async function Pager({ path, keep, atStart, nextCursor }: { path: string; keep: URLSearchParams; atStart: boolean; nextCursor: string | null }) {
+  const t = await getTranslations();
+  return (
+    <div className="mt-4 flex justify-between">
+      {atStart ? (
+        <span />
+      ) : (
+        <Link href={`${path}?${keep.toString()}`} className="text-sm font-semibold text-brand-700 hover:underline">
+          ← {t('common.firstPage')}
+        </Link>
+      )}
+      {nextCursor ? (
+        <Link href={`${path}?${new URLSearchParams([...keep, ['cursor', nextCursor]]).toString()}`} className="text-sm font-semibold text-brand-700 hover:underline">
+          {t('common.nextPage')} →
+        </Link>
+      ) : null}
+    </div>
+  );
+}

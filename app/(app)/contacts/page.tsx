@@ -20,7 +20,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { inputClass } from '@/components/ui/input-class';
 import { Icon } from '@/components/shell/icons';
 import { bulkAction } from '../_views/actions';
-import { ColumnsChooser, dayStart, NoticeBanner, ViewForms, ViewsBar } from '../_views/list-parts';
+import { BulkControls, ColumnsChooser, dayStart, FilterSelect, NoticeBanner, Pager, ViewForms, ViewsBar } from '../_views/list-parts';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())('nav.contacts') };
@@ -68,17 +68,8 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const filtered = Object.entries(sp).some(([k, v]) => k !== 'cursor' && k !== 'view' && !NOTICE_KEYS.includes(k) && v);
   const canBulk = canCreate(user);
   const any = { value: '', label: t('common.any') };
-  const select = (name: string, label: string, value: string | undefined, opts: { value: string; label: string }[]) => (
-    <label className="block text-xs font-medium text-slate-600">
-      {label}
-      <select name={name} defaultValue={value ?? ''} className={`${inputClass} mt-1`}>
-        {opts.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+  const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[]) => (
+    <FilterSelect name={name} label={label} value={value} options={options} />
   );
   const labels: Record<string, string> = {
     name: t('contacts.fields.name'),
@@ -183,31 +174,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         <form action={bulkAction} aria-label={t('views.bulk.title')}>
           <input type="hidden" name="kind" value="contact" />
           <input type="hidden" name="query" value={keep.toString()} />
-          {canBulk ? (
-            <fieldset className="mb-3 flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-              <legend className="sr-only">{t('views.bulk.title')}</legend>
-              <p className="w-full text-sm font-semibold text-slate-800" aria-hidden="true">
-                {t('views.bulk.title')} <span className="font-normal text-slate-500">({t('views.bulk.max', { max: BULK_MAX })})</span>
-              </p>
-              {select('ownerId', t('views.bulk.owner'), '', [{ value: '', label: '—' }, ...formOptions.owners])}
-              {select('teamId', t('views.bulk.team'), '', [{ value: '', label: t('views.bulk.ownerTeam') }, ...formOptions.teams])}
-              <button type="submit" name="op" value="assign" className={buttonClass('secondary')}>
-                {t('views.bulk.assign')}
-              </button>
-              <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />
-              {select('tagId', t('views.bulk.tag'), '', [{ value: '', label: '—' }, ...formOptions.tags])}
-              <button type="submit" name="op" value="tag_add" className={buttonClass('secondary')}>
-                {t('views.bulk.addTag')}
-              </button>
-              <button type="submit" name="op" value="tag_remove" className={buttonClass('secondary')}>
-                {t('views.bulk.removeTag')}
-              </button>
-              <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />
-              <button type="submit" name="op" value="archive" className={buttonClass('danger')}>
-                {t('views.bulk.deactivate')}
-              </button>
-            </fieldset>
-          ) : null}
+          {canBulk ? <BulkControls owners={formOptions.owners} teams={formOptions.teams} tags={formOptions.tags} max={BULK_MAX} lastLabel={t('views.bulk.deactivate')} /> : null}
           <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t('nav.contacts')}</caption>
@@ -241,14 +208,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           </div>
         </form>
       )}
-      <div className="mt-4 flex justify-between">
-        {sp.cursor ? <Link href={`/contacts?${keep.toString()}`} className="text-sm font-semibold text-brand-700 hover:underline">← {t('common.firstPage')}</Link> : <span />}
-        {nextCursor ? (
-          <Link href={`/contacts?${new URLSearchParams([...keep, ['cursor', nextCursor]]).toString()}`} className="text-sm font-semibold text-brand-700 hover:underline">
-            {t('common.nextPage')} →
-          </Link>
-        ) : null}
-      </div>
+      <Pager path="/contacts" keep={keep} atStart={!sp.cursor} nextCursor={nextCursor} />
     </>
   );
 }
