@@ -6,7 +6,9 @@ import { getDb } from '@/db/client';
 import { loginSchema, setPasswordSchema, setupSchema } from '@/lib/auth/schema';
 import { setPasswordWithToken, setupFirstAdmin, signIn, signOut } from '@/lib/auth/service';
 import { deleteSessionCookie, getCurrentSession, requestIp, setSessionCookie } from '@/lib/auth/current-user';
+import { getLocale } from 'next-intl/server';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
+import { ensureStarterData } from '@/lib/pipelines/starter';
 import { isLocale } from '@/lib/i18n/negotiate';
 import type { FormState } from '@/lib/forms';
 import { parseForm, refusal } from '@/app/_server/action';
@@ -16,6 +18,9 @@ export async function setupAction(_: FormState, formData: FormData): Promise<For
   if (!parsed.ok) return parsed.state;
   const res = await setupFirstAdmin(getDb(), parsed.data, { now: Date.now(), ip: await requestIp() });
   if (!res.ok) return refusal(res.error, parsed.raw);
+  // The starter pipeline, opportunity types and lost reasons, in the language the first admin works in.
+  const locale = await getLocale();
+  ensureStarterData(getDb(), isLocale(locale) ? locale : 'fr', Date.now());
   await setSessionCookie(res.value.token, res.value.session.expiresAt);
   redirect('/');
 }

@@ -1,6 +1,8 @@
 import { databasePath, getDb, SqliteTooOldError } from '@/db/client';
 import { hasAnyUser } from '@/lib/auth/service';
 import { printDemoAccounts, seedDemo } from '@/lib/demo/seed';
+import { ensureStarterData } from '@/lib/pipelines/starter';
+import { getOrgSettings } from '@/lib/settings/queries';
 
 /** Runs once when the server starts, before it serves: migrations, SQLite check, optional demo data. */
 export async function startup(): Promise<void> {
@@ -10,6 +12,8 @@ export async function startup(): Promise<void> {
     if (process.env.SUIVI_DEMO === '1' && !hasAnyUser(db)) {
       printDemoAccounts(await seedDemo(db, Date.now()));
     }
+    // Installs from before opportunities existed get their starter pipeline here; new ones at first sign-up.
+    if (hasAnyUser(db)) ensureStarterData(db, getOrgSettings(db).defaultLocale, Date.now());
     console.log(`Suivi: database ${databasePath()} ready`);
   } catch (e) {
     if (e instanceof SqliteTooOldError) {

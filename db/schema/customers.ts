@@ -5,7 +5,7 @@ import { teams, users } from './auth';
 export const COMPANY_TYPES = ['prospect', 'client', 'supplier', 'partner', 'other'] as const;
 export type CompanyType = (typeof COMPANY_TYPES)[number];
 export const COMPANY_SIZES = ['1-9', '10-49', '50-249', '250-999', '1000+'] as const;
-export const REF_KINDS = ['industry', 'customer_family', 'origin', 'contact_role'] as const;
+export const REF_KINDS = ['industry', 'customer_family', 'origin', 'contact_role', 'opportunity_type', 'lost_reason'] as const;
 export type RefKind = (typeof REF_KINDS)[number];
 export const CONSENT_STATUSES = ['unknown', 'given', 'refused', 'withdrawn'] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { writeTx, type Db, type Tx } from '@/db/client';
-import { companies, companyAddresses, companyTags, contacts, users } from '@/db/schema';
+import { companies, companyAddresses, companyTags, contacts, opportunities, users } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { defaultTeamOf, ownedRecord, ownerProblem, planTransfer, refProblem, tagsProblem, teamProblem } from '@/lib/customers/access';
 import { companyNameKey, compactLegalId, normalizePhone, sortKey, websiteDomain } from '@/lib/customers/normalize';
@@ -176,6 +176,8 @@ export function deleteCompany(db: Db, id: number, ctx: Ctx): Result<void> {
     if (!row) return fail('errors.notFound');
     const n = tx.select({ n: count() }).from(contacts).where(eq(contacts.companyId, id)).get()?.n ?? 0;
     if (n > 0) return fail('errors.companyInUse', { _contacts: String(n) });
+    const o = tx.select({ n: count() }).from(opportunities).where(eq(opportunities.companyId, id)).get()?.n ?? 0;
+    if (o > 0) return fail('errors.companyHasOpportunities', { _count: String(o) });
     tx.delete(companies).where(eq(companies.id, id)).run();
     unindex(tx, 'company', id);
     audit(tx, ctx.now, { actorId: ctx.user.id, action: 'company.deleted', entityType: 'company', entityId: id, data: { name: row.name }, ip: ctx.ip });

@@ -7,7 +7,7 @@ import type { CompanyInput } from '@/lib/companies/schema';
 import { createContact } from '@/lib/contacts/service';
 import type { ContactInput } from '@/lib/contacts/schema';
 
-const REFS: Record<RefKind, string[]> = {
+const REFS: Partial<Record<RefKind, string[]>> = {
   industry: ['Industrie', 'Distribution', 'Services aux entreprises', 'Santé', 'Bâtiment et travaux publics', 'Hôtellerie-restauration', 'Logiciel et numérique'],
   customer_family: ['Grands comptes', 'PME', 'Collectivités', 'Revendeurs'],
   origin: ['Site web', 'Salon professionnel', 'Recommandation', 'Prospection téléphonique', 'Partenaire'],

@@ -6,6 +6,9 @@ import type { MergeKind } from '@/db/schema';
  * Every table listed must have an integer `id` primary key.
  */
 export const MERGE_RELATIONS: Record<MergeKind, readonly { table: string; column: string }[]> = {
-  company: [{ table: 'contacts', column: 'company_id' }],
-  contact: [],
+  company: [
+    { table: 'contacts', column: 'company_id' },
+    { table: 'opportunities', column: 'company_id' },
+  ],
+  contact: [{ table: 'opportunity_contacts', column: 'contact_id' }],
 };

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { REF_KINDS, companies, contacts, refValues, tags, type RefKind } from '@/db/schema';
+import { REF_KINDS, companies, contacts, opportunities, refValues, tags, type RefKind } from '@/db/schema';
 import type { TagColor } from './schema';
 
 export type RefValueRow = { id: number; kind: RefKind; name: string; position: number; retired: boolean };
@@ -56,11 +56,13 @@ const USED_BY = {
   customer_family: { table: companies, column: companies.customerFamilyId },
   origin: { table: companies, column: companies.originId },
   contact_role: { table: contacts, column: contacts.roleId },
+  opportunity_type: { table: opportunities, column: opportunities.typeId },
+  lost_reason: { table: opportunities, column: opportunities.lostReasonId },
 } as const;
 
 /** The record type a list is used by: companies, or contacts for roles. */
-export function usedBy(kind: RefKind): 'companies' | 'contacts' {
-  return kind === 'contact_role' ? 'contacts' : 'companies';
+export function usedBy(kind: RefKind): 'companies' | 'contacts' | 'opportunities' {
+  return kind === 'contact_role' ? 'contacts' : kind === 'opportunity_type' || kind === 'lost_reason' ? 'opportunities' : 'companies';
 }
 
 /** How many records (archived and inactive ones included) use each value of a list: value id → count. One grouped query. */

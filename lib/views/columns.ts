@@ -4,6 +4,7 @@ import type { ViewArea } from '@/db/schema/views';
 export const COLUMNS = {
   companies: ['name', 'type', 'city', 'phone', 'owner', 'team', 'contacts', 'created', 'tags', 'keyAccount', 'family', 'industry'],
   contacts: ['name', 'company', 'jobTitle', 'email', 'phone', 'owner', 'team', 'consent', 'created', 'tags', 'active'],
+  opportunities: ['name', 'company', 'pipeline', 'stage', 'amount', 'weighted', 'probability', 'closeDate', 'owner', 'team', 'score', 'type', 'created', 'tags'],
 } as const satisfies Record<ViewArea, readonly string[]>;
 
 export type ColumnOf<A extends ViewArea> = (typeof COLUMNS)[A][number];
@@ -11,12 +12,14 @@ export type ColumnOf<A extends ViewArea> = (typeof COLUMNS)[A][number];
 export const DEFAULT_COLUMNS: { [A in ViewArea]: ColumnOf<A>[] } = {
   companies: ['name', 'type', 'city', 'phone', 'owner', 'contacts'],
   contacts: ['name', 'company', 'email', 'phone', 'owner'],
+  opportunities: ['name', 'company', 'stage', 'amount', 'closeDate', 'owner'],
 };
 
 /** The query-string keys each list page reads as filters (the same keys a saved view stores). */
 export const FILTER_KEYS: Record<ViewArea, readonly string[]> = {
   companies: ['owner', 'type', 'team', 'family', 'tag', 'city', 'key', 'archived', 'from', 'to'],
   contacts: ['owner', 'team', 'tag', 'consent', 'active', 'company', 'from', 'to'],
+  opportunities: ['owner', 'status', 'pipeline', 'stage', 'team', 'month', 'min', 'max', 'type', 'tag', 'company'],
 };
 
 export const SORTS = ['name', 'created'] as const;

@@ -7,16 +7,24 @@ import enReference from './en/reference.json';
 import enMerge from './en/merge.json';
 import enSearch from './en/search.json';
 import enViews from './en/views.json';
+import enOpportunities from './en/opportunities.json';
+import enPipelines from './en/pipelines.json';
+import enBoard from './en/board.json';
+import enForecast from './en/forecast.json';
 import frCore from './fr/core.json';
 import frCustomers from './fr/customers.json';
 import frReference from './fr/reference.json';
 import frMerge from './fr/merge.json';
 import frSearch from './fr/search.json';
 import frViews from './fr/views.json';
+import frOpportunities from './fr/opportunities.json';
+import frPipelines from './fr/pipelines.json';
+import frBoard from './fr/board.json';
+import frForecast from './fr/forecast.json';
 
 export const MESSAGE_FILES = {
-  en: { core: enCore, customers: enCustomers, reference: enReference, search: enSearch, merge: enMerge, views: enViews },
-  fr: { core: frCore, customers: frCustomers, reference: frReference, search: frSearch, merge: frMerge, views: frViews },
+  en: { core: enCore, customers: enCustomers, reference: enReference, search: enSearch, merge: enMerge, views: enViews, opportunities: enOpportunities, pipelines: enPipelines, board: enBoard, forecast: enForecast },
+  fr: { core: frCore, customers: frCustomers, reference: frReference, search: frSearch, merge: frMerge, views: frViews, opportunities: frOpportunities, pipelines: frPipelines, board: frBoard, forecast: frForecast },
 } as const;
 
 function merge(files: Record<string, object>): Record<string, unknown> {
