@@ -129,3 +129,22 @@ export async function createCompany(page: Page, c: NewCompany): Promise<number> 
   await expect(page.getByRole('heading', { level: 1 })).toContainText(c.name);
   return Number(new URL(page.url()).pathname.split('/').pop());
 }
+
+export type NewOpportunity = { companyId: number; name: string; amount?: string; bestCase?: string; worstCase?: string; pipeline?: string };
+
+/**
+ * /opportunities/new?company=ID with the few fields given (the form's fields are named as in
+ * lib/opportunities/schema.ts); returns the new opportunity's id.
+ */
+export async function createOpportunity(page: Page, o: NewOpportunity): Promise<number> {
+  await page.goto(`/opportunities/new?company=${o.companyId}`);
+  const form = page.locator('form:has([name="pipelineId"])');
+  await form.locator('[name="name"]').fill(o.name);
+  if (o.pipeline) await form.locator('select[name="pipelineId"]').selectOption({ label: o.pipeline });
+  if (o.amount) await form.locator('[name="amount"]').fill(o.amount);
+  if (o.bestCase) await form.locator('[name="bestCase"]').fill(o.bestCase);
+  if (o.worstCase) await form.locator('[name="worstCase"]').fill(o.worstCase);
+  await form.locator('button[type="submit"]').last().click();
+  await expect(page).toHaveURL(/\/opportunities\/\d+$/);
+  return Number(new URL(page.url()).pathname.split('/').pop());
+}
