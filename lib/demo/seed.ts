@@ -4,6 +4,7 @@ import { audit } from '@/lib/audit';
 import { hasAnyUser } from '@/lib/auth/service';
 import { hashPassword } from '@/lib/auth/password';
 import { seedDemoCustomers } from './customers';
+import { seedDemoOpportunities } from './opportunities';
 
 export const DEMO_PASSWORD = 'suivi-demo-2026';
 
@@ -51,6 +52,7 @@ export async function seedDemo(db: Db, now: number): Promise<DemoAccount[]> {
     return PEOPLE.map(({ name, email, role, teams }) => ({ name, email, role, teams }));
   });
   seedDemoCustomers(db, now);
+  seedDemoOpportunities(db, now);
   return accounts;
 }
 

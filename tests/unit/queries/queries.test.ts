@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { audit } from '@/lib/audit';
 import { AUDIT_PAGE_SIZE, listAudit } from '@/lib/audit/queries';
@@ -71,6 +72,15 @@ describe('seedDemo', () => {
     expect(accounts.map((a) => a.role)).toEqual(expect.arrayContaining(['admin', 'manager', 'sales', 'read_only']));
     const r = await signIn(db, { email: accounts[0].email, password: DEMO_PASSWORD }, { now: T0, ip: null });
     expect(r.ok).toBe(true);
+    // Two pipelines, and opportunities open in several stages, won and lost.
+    const byStatus = db.all<{ status: string; n: number }>(sql`select status, count(*) as n from opportunities group by status order by status`);
+    expect(byStatus).toEqual([
+      { status: 'lost', n: 1 },
+      { status: 'open', n: 11 },
+      { status: 'won', n: 2 },
+    ]);
+    expect(db.all<{ n: number }>(sql`select count(distinct stage_id) as n from opportunities`)[0].n).toBeGreaterThanOrEqual(6);
+    expect(db.all<{ n: number }>(sql`select count(*) as n from pipelines`)[0].n).toBe(2);
     await expect(seedDemo(db, T0)).rejects.toThrow(/already has users/);
   });
 });
