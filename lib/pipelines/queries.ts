@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { pipelines, pipelineStages, type StageColor, type StageKind } from '@/db/schema';
+import { opportunities, pipelines, pipelineStages, type StageColor, type StageKind } from '@/db/schema';
 
 export type StageRow = { id: number; pipelineId: number; name: string; kind: StageKind; color: StageColor; probability: number; position: number };
 export type PipelineRow = { id: number; name: string; position: number; isDefault: boolean; archived: boolean };
@@ -65,4 +65,34 @@ export function stageOfKind(db: DbOrTx, pipelineId: number, kind: Exclude<StageK
 /** The first open stage of a pipeline: where new opportunities start. */
 export function firstOpenStage(db: DbOrTx, pipelineId: number): StageRow | null {
   return listStages(db, pipelineId).find((s) => isOpenKind(s.kind)) ?? null;
+}
+
+/** How many opportunities each stage of a pipeline holds: stage id → count (one grouped query on the board index). */
+export function stageUsage(db: DbOrTx, pipelineId: number): Map<number, number> {
+  const rows = db
+    .select({ id: opportunities.stageId, n: count() })
+    .from(opportunities)
+    .where(inArray(opportunities.stageId, db.select({ id: pipelineStages.id }).from(pipelineStages).where(eq(pipelineStages.pipelineId, pipelineId))))
+    .groupBy(opportunities.stageId)
+    .all();
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+export type PipelineUsage = { open: number; closed: number };
+
+/** How many open and closed opportunities each pipeline has: pipeline id → counts (one grouped query on its index). */
+export function pipelineUsage(db: DbOrTx): Map<number, PipelineUsage> {
+  const rows = db
+    .select({ id: opportunities.pipelineId, status: opportunities.status, n: count() })
+    .from(opportunities)
+    .groupBy(opportunities.pipelineId, opportunities.status)
+    .all();
+  const out = new Map<number, PipelineUsage>();
+  for (const r of rows) {
+    const u = out.get(r.id) ?? { open: 0, closed: 0 };
+    if (r.status === 'open') u.open += r.n;
+    else u.closed += r.n;
+    out.set(r.id, u);
+  }
+  return out;
 }
