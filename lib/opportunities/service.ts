@@ -7,6 +7,7 @@ import { sortKey } from '@/lib/customers/normalize';
 import { can, canCreate, type RecordVerb, type Viewer } from '@/lib/permissions';
 import { getStage, isOpenKind, listStages, stageOfKind, type StageRow } from '@/lib/pipelines/queries';
 import { fail, ok, Refusal, type Result } from '@/lib/result';
+import { indexOpportunity, unindex } from '@/lib/search/index-records';
 import { getOrgSettings } from '@/lib/settings/queries';
 import { dayIn, isFarCloseDate } from './dates';
 import type { CloseInput, MoveInput, OpportunityInput, OpportunityUpdateInput, OthersDecision, ReopenInput } from './schema';
@@ -189,6 +190,7 @@ export function createIn(tx: Tx, input: OpportunityInput, ctx: Ctx, from: { lead
     .returning({ id: opportunities.id })
     .get();
   writeChildren(tx, row.id, input);
+  indexOpportunity(tx, row.id);
   audit(tx, ctx.now, {
     actorId: ctx.user.id,
     action: 'opportunity.created',
@@ -234,6 +236,7 @@ export function updateOpportunity(db: Db, id: number, input: OpportunityUpdateIn
       .where(and(eq(opportunities.id, id), eq(opportunities.version, before.version)))
       .run();
     writeChildren(tx, id, input);
+    indexOpportunity(tx, id);
     const changes: Record<string, unknown> = {};
     for (const k of AUDITED) if (before[k] !== cols[k]) changes[k] = [before[k], cols[k]];
     const newTags = [...new Set(input.tagIds)].sort();
@@ -315,6 +318,7 @@ function closeIn(tx: Tx, row: OppRow, input: CloseInput, ctx: Ctx, todayStr: str
     })
     .where(eq(opportunities.id, row.id))
     .run();
+  if (input.outcome === 'lost' && input.competitor) indexOpportunity(tx, row.id);
   audit(tx, ctx.now, {
     actorId: ctx.user.id,
     action: input.outcome === 'won' ? 'opportunity.won' : 'opportunity.lost',
@@ -417,6 +421,7 @@ export function reopenOpportunity(db: Db, id: number, input: ReopenInput, ctx: C
       })
       .where(eq(opportunities.id, id))
       .run();
+    if (row.competitor) indexOpportunity(tx, id);
     audit(tx, ctx.now, {
       actorId: ctx.user.id,
       action: 'opportunity.reopened',
@@ -459,6 +464,7 @@ export function deleteOpportunity(db: Db, id: number, ctx: Ctx): Result<void> {
     const loaded = load(tx, ctx.user, id, 'delete');
     if (!loaded.ok) return loaded;
     tx.delete(opportunities).where(eq(opportunities.id, id)).run();
+    unindex(tx, 'opportunity', id);
     audit(tx, ctx.now, { actorId: ctx.user.id, action: 'opportunity.deleted', entityType: 'opportunity', entityId: id, data: { name: loaded.value.name, companyId: loaded.value.companyId }, ip: ctx.ip });
     return ok(undefined);
   });

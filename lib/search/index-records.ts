@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { companies, companyAddresses, contacts } from '@/db/schema';
+import { companies, companyAddresses, contacts, opportunities } from '@/db/schema';
 import { normalizePhone } from '@/lib/customers/normalize';
 
 /** FTS rowid = id * 8 + kind code. */
-export const SEARCH_KINDS = { company: 1, contact: 2 } as const;
+export const SEARCH_KINDS = { company: 1, contact: 2, opportunity: 3 } as const;
 export type SearchKind = keyof typeof SEARCH_KINDS;
 export const rowidOf = (kind: SearchKind, id: number) => id * 8 + SEARCH_KINDS[kind];
 
@@ -47,7 +47,16 @@ export function indexContact(tx: DbOrTx, id: number) {
   );
 }
 
-/** Contacts carry their company's name in the index: rename a company, reindex its contacts. */
+/** Contacts and opportunities carry their company's name in the index: rename a company, reindex them. */
 export function reindexCompanyContacts(tx: DbOrTx, companyId: number) {
   for (const { id } of tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.companyId, companyId)).all()) indexContact(tx, id);
+  for (const { id } of tx.select({ id: opportunities.id }).from(opportunities).where(eq(opportunities.companyId, companyId)).all()) indexOpportunity(tx, id);
+}
+
+/** An opportunity: its name, then its company's name and the competitor it was lost to. */
+export function indexOpportunity(tx: DbOrTx, id: number) {
+  const o = tx.select({ name: opportunities.name, companyId: opportunities.companyId, competitor: opportunities.competitor }).from(opportunities).where(eq(opportunities.id, id)).get();
+  if (!o) return unindex(tx, 'opportunity', id);
+  const company = tx.select({ name: companies.name }).from(companies).where(eq(companies.id, o.companyId)).get();
+  put(tx, 'opportunity', id, o.name, words(company?.name, o.competitor));
 }

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { fillPlaceholders, sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import { companies, contacts, type CompanyType } from '@/db/schema';
+import { companies, contacts, opportunities, type CompanyType, type OpportunityStatus } from '@/db/schema';
 import { visibleWhere, type Viewer } from '@/lib/permissions';
 import { SEARCH_KINDS } from './index-records';
 
@@ -72,7 +72,8 @@ export function buildMatchQuery(q: string): string | null {
 
 export type CompanyHit = { id: number; name: string; type: CompanyType; city: string | null; archived: boolean };
 export type ContactHit = { id: number; name: string; companyName: string | null; email: string | null; active: boolean };
-export type SearchResults = { companies: CompanyHit[]; contacts: ContactHit[] };
+export type OpportunityHit = { id: number; name: string; companyName: string; status: OpportunityStatus; amount: number; currency: string };
+export type SearchResults = { companies: CompanyHit[]; contacts: ContactHit[]; opportunities: OpportunityHit[] };
 
 /**
  * How many of the newest matches of a kind the viewer may see are ranked. BM25 costs about a microsecond a
@@ -123,6 +124,20 @@ function contactsSql(visible: SQL): SQL {
     order by best.rank, best.id`;
 }
 
+function opportunitiesSql(visible: SQL): SQL {
+  return sql`with hits as materialized (
+      select ${opportunities.id} as id, ${RANK} as rank
+      from search_fts join ${opportunities} on ${opportunities.id} = ${idOfRow}
+      where search_fts match ${sql.placeholder('match')} and ${kindIs('opportunity')}
+        and (${visible})
+      order by search_fts.rowid desc
+      limit ${RANKED_CANDIDATES}
+    ), best as (select id, rank from hits order by rank, id limit ${sql.placeholder('limit')})
+    select o.id as id, o.name as name, co.name as companyName, o.status as status, o.amount as amount, o.currency as currency
+    from best join opportunities o on o.id = best.id join companies co on co.id = o.company_id
+    order by best.rank, best.id`;
+}
+
 const dialect = new SQLiteSyncDialect();
 const statements = new WeakMap<Database, Map<string, Statement>>();
 
@@ -154,16 +169,17 @@ type CompanyRow = Omit<CompanyHit, 'archived'> & { archived: number };
 type ContactRow = Omit<ContactHit, 'active'> & { active: number };
 
 /**
- * The global search: companies and contacts the viewer may see whose names, emails, phones, domains or
+ * The global search: companies, contacts and opportunities the viewer may see whose names, emails, phones, domains or
  * cities start with every word typed, best first (BM25, names weighted above the rest), `perKind` of each.
  */
 export function searchAll(db: Db, viewer: Viewer, q: string, { perKind = 10 }: { perKind?: number } = {}): SearchResults {
   const match = buildMatchQuery(q);
-  if (!match || !viewer.active) return { companies: [], contacts: [] };
+  if (!match || !viewer.active) return { companies: [], contacts: [], opportunities: [] };
   const values = { match, limit: clampLimit(perKind) };
   return {
     companies: run<CompanyRow>(db, companiesSql(visibleWhere(viewer, companies), false), values).map((r) => ({ ...r, archived: r.archived === 1 })),
     contacts: run<ContactRow>(db, contactsSql(visibleWhere(viewer, contacts)), values).map((r) => ({ ...r, active: r.active === 1 })),
+    opportunities: run<OpportunityHit>(db, opportunitiesSql(visibleWhere(viewer, opportunities)), values),
   };
 }
 
@@ -175,8 +191,13 @@ export function searchCompaniesForPicker(db: Db, viewer: Viewer, q: string, limi
 }
 
 /** EXPLAIN QUERY PLAN of the search statements for this viewer, one line per step: to check they stay index-driven. */
-export function searchQueryPlan(db: Db, viewer: Viewer, kind: 'company' | 'contact' | 'picker'): string[] {
-  const query = kind === 'contact' ? contactsSql(visibleWhere(viewer, contacts)) : companiesSql(visibleWhere(viewer, companies), kind === 'picker');
+export function searchQueryPlan(db: Db, viewer: Viewer, kind: 'company' | 'contact' | 'picker' | 'opportunity'): string[] {
+  const query =
+    kind === 'contact'
+      ? contactsSql(visibleWhere(viewer, contacts))
+      : kind === 'opportunity'
+        ? opportunitiesSql(visibleWhere(viewer, opportunities))
+        : companiesSql(visibleWhere(viewer, companies), kind === 'picker');
   const { sql: text, params } = dialect.sqlToQuery(query);
   const rows = clientOf(db).prepare(`explain query plan ${text}`).all(...fillPlaceholders(params, { match: '"x"*', limit: 10 })) as { detail: string }[];
   return rows.map((r) => r.detail);

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/current-user';
 import { highlight } from '@/lib/search/highlight';
-import { buildMatchQuery, searchAll, type CompanyHit, type ContactHit } from '@/lib/search/queries';
+import { buildMatchQuery, searchAll, type CompanyHit, type ContactHit, type OpportunityHit } from '@/lib/search/queries';
+import { toMajor } from '@/lib/opportunities/money';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -60,8 +61,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations();
   const q = queryOf((await searchParams).q);
   const searchable = buildMatchQuery(q) !== null;
-  const results = searchable ? searchAll(getDb(), user, q, { perKind: PER_KIND }) : { companies: [], contacts: [] };
-  const total = results.companies.length + results.contacts.length;
+  const results = searchable ? searchAll(getDb(), user, q, { perKind: PER_KIND }) : { companies: [], contacts: [], opportunities: [] };
+  const total = results.companies.length + results.contacts.length + results.opportunities.length;
+  const format = await getFormatter();
   const more = t('search.more', { count: PER_KIND });
 
   const company = (c: CompanyHit) => (
@@ -94,6 +96,20 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         </span>
       ) : null}
       {!c.active ? <Badge>{t('search.inactive')}</Badge> : null}
+    </li>
+  );
+
+  const opportunity = (o: OpportunityHit) => (
+    <li key={o.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
+      <Link href={`/opportunities/${o.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+        <Highlighted text={o.name} q={q} />
+      </Link>
+      <span className="text-sm text-slate-500">
+        <Highlighted text={o.companyName} q={q} />
+        {' · '}
+        {format.number(toMajor(o.amount), { style: 'currency', currency: o.currency })}
+      </span>
+      {o.status !== 'open' ? <Badge tone={o.status === 'won' ? 'green' : 'red'}>{t(`search.status.${o.status}`)}</Badge> : null}
     </li>
   );
 
@@ -138,6 +154,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           >
             {results.contacts.map(contact)}
           </Group>
+          {results.opportunities.length ? (
+            <Group
+              id="search-opportunities"
+              title={t('search.opportunities')}
+              count={t('search.count', { count: results.opportunities.length })}
+              empty={null}
+              more={results.opportunities.length >= PER_KIND ? more : null}
+            >
+              {results.opportunities.map(opportunity)}
+            </Group>
+          ) : null}
         </div>
       )}
     </>
