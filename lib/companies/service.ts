@@ -72,24 +72,28 @@ function writeChildren(tx: Tx, companyId: number, input: CompanyInput) {
  */
 export function createCompany(db: Db, input: CompanyInput, ctx: Ctx): Result<{ id: number }> {
   if (!canCreate(ctx.user)) return fail('errors.forbidden');
-  return writeTx(db, (tx) => {
-    const errors = checkReferences(tx, ctx.user, input);
-    if (Object.keys(errors).length) return fail('errors.invalidForm', errors);
-    if (!input.confirmDuplicate) {
-      const duplicates = findCompanyDuplicates(tx, ctx.user, { ...input, emailDomain: input.emailDomain ?? websiteDomain(input.website) });
-      if (duplicates.length) return { ok: false, error: { code: 'errors.possibleDuplicate', duplicates } };
-    }
-    const teamId = input.teamId ?? defaultTeamOf(tx, input.ownerId);
-    const row = tx
-      .insert(companies)
-      .values({ ...columnsOf(input), ownerId: input.ownerId, teamId, createdAt: ctx.now, createdBy: ctx.user.id, updatedAt: ctx.now, updatedBy: ctx.user.id })
-      .returning({ id: companies.id })
-      .get();
-    writeChildren(tx, row.id, input);
-    indexCompany(tx, row.id);
-    audit(tx, ctx.now, { actorId: ctx.user.id, action: 'company.created', entityType: 'company', entityId: row.id, data: { name: input.name, type: input.type }, ip: ctx.ip });
-    return ok(row);
-  });
+  return writeTx(db, (tx) => createCompanyIn(tx, input, ctx));
+}
+
+/** The same inside a caller's transaction (lead conversion creates company, contact and opportunity at once). */
+export function createCompanyIn(tx: Tx, input: CompanyInput, ctx: Ctx): Result<{ id: number }> {
+  if (!canCreate(ctx.user)) return fail('errors.forbidden');
+  const errors = checkReferences(tx, ctx.user, input);
+  if (Object.keys(errors).length) return fail('errors.invalidForm', errors);
+  if (!input.confirmDuplicate) {
+    const duplicates = findCompanyDuplicates(tx, ctx.user, { ...input, emailDomain: input.emailDomain ?? websiteDomain(input.website) });
+    if (duplicates.length) return { ok: false, error: { code: 'errors.possibleDuplicate', duplicates } };
+  }
+  const teamId = input.teamId ?? defaultTeamOf(tx, input.ownerId);
+  const row = tx
+    .insert(companies)
+    .values({ ...columnsOf(input), ownerId: input.ownerId, teamId, createdAt: ctx.now, createdBy: ctx.user.id, updatedAt: ctx.now, updatedBy: ctx.user.id })
+    .returning({ id: companies.id })
+    .get();
+  writeChildren(tx, row.id, input);
+  indexCompany(tx, row.id);
+  audit(tx, ctx.now, { actorId: ctx.user.id, action: 'company.created', entityType: 'company', entityId: row.id, data: { name: input.name, type: input.type }, ip: ctx.ip });
+  return ok(row);
 }
 
 const AUDITED = ['name', 'type', 'legalId', 'website', 'emailDomain', 'email', 'phone', 'industryId', 'size', 'customerFamilyId', 'originId', 'keyAccount', 'ownerId', 'teamId', 'notes'] as const;

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { writeTx, type Db, type Tx } from '@/db/client';
+import { writeTx, type Db, type DbOrTx, type Tx } from '@/db/client';
 import { companies, contactChannels, contacts, contactTags, users } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { defaultTeamOf, ownedRecord, ownerProblem, planTransfer, refProblem, tagsProblem, teamProblem } from '@/lib/customers/access';
@@ -33,7 +33,7 @@ function companyProblem(tx: Tx, viewer: Viewer, companyId: number | null, curren
 }
 
 /** Today in the organisation's time zone: at 00:30 in Paris it is already tomorrow in UTC terms. */
-function todayOf(db: Db, now: number): string {
+function todayOf(db: DbOrTx, now: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: getOrgSettings(db).timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
@@ -98,32 +98,36 @@ function writeTags(tx: Tx, contactId: number, tagIds: number[]) {
 
 export function createContact(db: Db, input: ContactInput, ctx: Ctx): Result<{ id: number }> {
   if (!canCreate(ctx.user)) return fail('errors.forbidden');
-  return writeTx(db, (tx) => {
-    const errors = checkReferences(tx, ctx.user, input);
-    if (Object.keys(errors).length) return fail('errors.invalidForm', errors);
-    if (!input.confirmDuplicate) {
-      const duplicates = findContactDuplicates(tx, ctx.user, input);
-      if (duplicates.length) return { ok: false, error: { code: 'errors.possibleDuplicate', duplicates } };
-    }
-    const teamId = input.teamId ?? defaultTeamOf(tx, input.ownerId);
-    const row = tx
-      .insert(contacts)
-      .values({ ...columnsOf(input, todayOf(db, ctx.now)), ownerId: input.ownerId, teamId, createdAt: ctx.now, createdBy: ctx.user.id, updatedAt: ctx.now, updatedBy: ctx.user.id })
-      .returning({ id: contacts.id })
-      .get();
-    writeChannels(tx, row.id, input);
-    writeTags(tx, row.id, input.tagIds);
-    indexContact(tx, row.id);
-    audit(tx, ctx.now, {
-      actorId: ctx.user.id,
-      action: 'contact.created',
-      entityType: 'contact',
-      entityId: row.id,
-      data: { name: [input.firstName, input.lastName].filter(Boolean).join(' '), companyId: input.companyId },
-      ip: ctx.ip,
-    });
-    return ok(row);
+  return writeTx(db, (tx) => createContactIn(tx, input, ctx));
+}
+
+/** The same inside a caller's transaction (lead conversion creates company, contact and opportunity at once). */
+export function createContactIn(tx: Tx, input: ContactInput, ctx: Ctx): Result<{ id: number }> {
+  if (!canCreate(ctx.user)) return fail('errors.forbidden');
+  const errors = checkReferences(tx, ctx.user, input);
+  if (Object.keys(errors).length) return fail('errors.invalidForm', errors);
+  if (!input.confirmDuplicate) {
+    const duplicates = findContactDuplicates(tx, ctx.user, input);
+    if (duplicates.length) return { ok: false, error: { code: 'errors.possibleDuplicate', duplicates } };
+  }
+  const teamId = input.teamId ?? defaultTeamOf(tx, input.ownerId);
+  const row = tx
+    .insert(contacts)
+    .values({ ...columnsOf(input, todayOf(tx, ctx.now)), ownerId: input.ownerId, teamId, createdAt: ctx.now, createdBy: ctx.user.id, updatedAt: ctx.now, updatedBy: ctx.user.id })
+    .returning({ id: contacts.id })
+    .get();
+  writeChannels(tx, row.id, input);
+  writeTags(tx, row.id, input.tagIds);
+  indexContact(tx, row.id);
+  audit(tx, ctx.now, {
+    actorId: ctx.user.id,
+    action: 'contact.created',
+    entityType: 'contact',
+    entityId: row.id,
+    data: { name: [input.firstName, input.lastName].filter(Boolean).join(' '), companyId: input.companyId },
+    ip: ctx.ip,
   });
+  return ok(row);
 }
 
 const AUDITED = ['civility', 'firstName', 'lastName', 'jobTitle', 'department', 'roleId', 'email', 'email2', 'phone', 'mobile', 'language', 'doNotCall', 'doNotEmail', 'consentStatus', 'consentDate', 'consentSource', 'notes', 'ownerId', 'teamId'] as const;

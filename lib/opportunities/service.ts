@@ -36,7 +36,7 @@ function loadOpen(tx: Tx, viewer: Viewer, id: number, verb: RecordVerb = 'edit')
 }
 
 function today(tx: Tx, now: number): string {
-  return dayIn(getOrgSettings(tx as unknown as Db).timeZone, now);
+  return dayIn(getOrgSettings(tx).timeZone, now);
 }
 
 /** The company an opportunity is filed under: one the viewer can see and that isn't archived. */
@@ -174,7 +174,7 @@ export function createIn(tx: Tx, input: OpportunityInput, ctx: Ctx, from: { lead
   const row = tx
     .insert(opportunities)
     .values({
-      ...columnsOf(input, getOrgSettings(tx as unknown as Db).currency),
+      ...columnsOf(input, getOrgSettings(tx).currency),
       pipelineId: input.pipelineId,
       stageId: stage.id,
       status: 'open',

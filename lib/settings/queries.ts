@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import { orgSettings, type Locale } from '@/db/schema';
 
 export type OrgSettings = { name: string; defaultLocale: Locale; timeZone: string; currency: string; hasLogo: boolean; updatedAt: number };
@@ -14,7 +14,7 @@ export const DEFAULT_SETTINGS: OrgSettings = {
 };
 
 /** Organisation settings are public within the app (name, language, time zone, currency). */
-export function getOrgSettings(db: Db): OrgSettings {
+export function getOrgSettings(db: DbOrTx): OrgSettings {
   const r = db.select().from(orgSettings).where(eq(orgSettings.id, 1)).get();
   if (!r) return DEFAULT_SETTINGS;
   return { name: r.name, defaultLocale: r.defaultLocale, timeZone: r.timeZone, currency: r.currency, hasLogo: !!r.logo, updatedAt: r.updatedAt };
