@@ -22,10 +22,26 @@ export const FILTER_KEYS: Record<ViewArea, readonly string[]> = {
   opportunities: ['owner', 'status', 'pipeline', 'stage', 'team', 'month', 'min', 'max', 'type', 'tag', 'company'],
 };
 
-export const SORTS = ['name', 'created'] as const;
-export type ListSort = (typeof SORTS)[number];
+/**
+ * The orders each list offers. Companies and contacts default to `name` (never stored); opportunities have no
+ * fixed default (it follows the status filter), so any of theirs is kept when asked for.
+ */
+export const SORTS = {
+  companies: ['name', 'created'],
+  contacts: ['name', 'created'],
+  opportunities: ['close', 'closed', 'name', 'amount', 'created'],
+} as const satisfies Record<ViewArea, readonly string[]>;
+export type SortOf<A extends ViewArea> = (typeof SORTS)[A][number];
+export type ListSort = SortOf<ViewArea>;
+const FIXED_DEFAULT_SORT: Partial<Record<ViewArea, ListSort>> = { companies: 'name', contacts: 'name' };
 
-export type ViewConfig = { columns: string[]; filters: Record<string, string>; sort?: ListSort };
+export type ViewConfig<A extends ViewArea = ViewArea> = { columns: string[]; filters: Record<string, string>; sort?: SortOf<A> };
+
+/** A sort worth keeping in a view or a URL: one the list offers, other than its fixed default. */
+export function cleanSort<A extends ViewArea>(area: A, sort: unknown): SortOf<A> | undefined {
+  const known: readonly string[] = SORTS[area];
+  return typeof sort === 'string' && known.includes(sort) && sort !== FIXED_DEFAULT_SORT[area] ? (sort as SortOf<A>) : undefined;
+}
 
 /** Known columns only, each once, in the given order; the defaults when nothing valid is left. */
 export function cleanColumns(area: ViewArea, cols: readonly string[]): string[] {
@@ -58,13 +74,13 @@ export function columnsFromParams(area: ViewArea, sp: Params): string[] | null {
 }
 
 /** A view's configuration from a list page's query string (cursor and view id left out). */
-export function configFromParams(area: ViewArea, sp: Params): ViewConfig {
+export function configFromParams<A extends ViewArea>(area: A, sp: Params): ViewConfig<A> {
   const filters: Record<string, string> = {};
   for (const k of FILTER_KEYS[area]) {
     const v = first(sp[k])?.trim();
     if (v) filters[k] = v.slice(0, 200);
   }
-  const sort = first(sp.sort) === 'created' ? 'created' : undefined;
+  const sort = cleanSort(area, first(sp.sort));
   return { columns: columnsFromParams(area, sp) ?? [...DEFAULT_COLUMNS[area]], filters, ...(sort ? { sort } : {}) };
 }
 
@@ -72,7 +88,8 @@ export function configFromParams(area: ViewArea, sp: Params): ViewConfig {
 export function paramsFromConfig(area: ViewArea, config: ViewConfig): URLSearchParams {
   const p = new URLSearchParams();
   for (const k of FILTER_KEYS[area]) if (config.filters[k]) p.set(k, config.filters[k]);
-  if (config.sort === 'created') p.set('sort', 'created');
+  const sort = cleanSort(area, config.sort);
+  if (sort) p.set('sort', sort);
   const cols = cleanColumns(area, config.columns);
   if (cols.join() !== DEFAULT_COLUMNS[area].join()) p.set('cols', cols.join(','));
   return p;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { savedViews, teams, users, type ViewArea } from '@/db/schema';
 import type { Viewer } from '@/lib/permissions';
-import { cleanColumns, type ViewConfig } from './columns';
+import { cleanColumns, cleanSort, type ViewConfig } from './columns';
 
 export type SavedView = {
   id: number;
@@ -32,11 +32,12 @@ function select(db: DbOrTx) {
 
 function toDto(viewer: Viewer, r: { v: typeof savedViews.$inferSelect; teamName: string | null; ownerName: string }): SavedView {
   const raw = r.v.config as ViewConfig;
+  const sort = cleanSort(r.v.area, raw.sort);
   return {
     id: r.v.id,
     area: r.v.area,
     name: r.v.name,
-    config: { columns: cleanColumns(r.v.area, raw.columns ?? []), filters: raw.filters ?? {}, ...(raw.sort === 'created' ? { sort: 'created' as const } : {}) },
+    config: { columns: cleanColumns(r.v.area, raw.columns ?? []), filters: raw.filters ?? {}, ...(sort ? { sort } : {}) },
     isDefault: r.v.userId === viewer.id && r.v.isDefault,
     teamId: r.v.teamId,
     teamName: r.teamName,

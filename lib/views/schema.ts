@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { VIEW_AREAS } from '@/db/schema/views';
 import { checkbox } from '@/lib/forms';
-import { COLUMNS, SORTS } from './columns';
+import { COLUMNS } from './columns';
 
 const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), z.coerce.number().int().positive().nullable());
 
 export const viewConfigSchema = z.object({
-  columns: z.array(z.string().max(40)).max(Math.max(COLUMNS.companies.length, COLUMNS.contacts.length)),
+  columns: z.array(z.string().max(40)).max(Math.max(...Object.values(COLUMNS).map((c) => c.length))),
   filters: z.record(z.string().max(40), z.string().max(200)),
-  sort: z.enum(SORTS).optional(),
+  /** Checked against the area's sorts by the service (cleanSort). */
+  sort: z.string().max(20).optional(),
 });
 
 /** The "Save this view" form: the current list query string saved under a name. */

@@ -4,7 +4,7 @@ import { savedViews, type ViewArea } from '@/db/schema';
 import { teamProblem } from '@/lib/customers/access';
 import type { Viewer } from '@/lib/permissions';
 import { fail, ok, type Result } from '@/lib/result';
-import { cleanColumns, FILTER_KEYS, type ViewConfig } from './columns';
+import { cleanColumns, cleanSort, FILTER_KEYS, type ViewConfig } from './columns';
 import { viewConfigSchema } from './schema';
 
 export type Ctx = { user: Viewer; now: number };
@@ -26,7 +26,8 @@ function cleanConfig(area: ViewArea, config: ViewConfig): ViewConfig | null {
   const parsed = viewConfigSchema.safeParse(config);
   if (!parsed.success) return null;
   const filters = Object.fromEntries(Object.entries(parsed.data.filters).filter(([k, v]) => FILTER_KEYS[area].includes(k) && v !== ''));
-  return { columns: cleanColumns(area, parsed.data.columns), filters, ...(parsed.data.sort === 'created' ? { sort: 'created' as const } : {}) };
+  const sort = cleanSort(area, parsed.data.sort);
+  return { columns: cleanColumns(area, parsed.data.columns), filters, ...(sort ? { sort } : {}) };
 }
 
 /** A view the user owns; someone else's (even shared with them) is refused, an invisible one is not found. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { savedViews } from '@/db/schema';
-import { configFromParams, paramsFromConfig, DEFAULT_COLUMNS } from '@/lib/views/columns';
+import { COLUMNS, configFromParams, paramsFromConfig, DEFAULT_COLUMNS } from '@/lib/views/columns';
 import { defaultView, getView, listViews } from '@/lib/views/queries';
 import { deleteView, saveView, setDefaultView, shareView } from '@/lib/views/service';
 import { T0, viewerOf } from '../../helpers/db';
@@ -120,5 +120,30 @@ describe('query strings and configurations', () => {
     const c = configFromParams('contacts', { owner: 'all' });
     expect(c).toEqual({ columns: DEFAULT_COLUMNS.contacts, filters: { owner: 'all' } });
     expect(paramsFromConfig('contacts', c).toString()).toBe('owner=all');
+  });
+});
+
+describe('sorts per list', () => {
+  test('each list keeps only its own sorts; companies and contacts never store their default (name)', () => {
+    expect(configFromParams('opportunities', { sort: 'amount' }).sort).toBe('amount');
+    expect(configFromParams('opportunities', { sort: 'closed', status: 'closed' })).toEqual({ columns: DEFAULT_COLUMNS.opportunities, filters: { status: 'closed' }, sort: 'closed' });
+    // Opportunities have no fixed default (it follows the status): "name" is a real choice there.
+    expect(configFromParams('opportunities', { sort: 'name' }).sort).toBe('name');
+    expect(configFromParams('companies', { sort: 'amount' }).sort).toBeUndefined();
+    expect(configFromParams('contacts', { sort: 'name' }).sort).toBeUndefined();
+    expect(paramsFromConfig('opportunities', { columns: [], filters: { status: 'all' }, sort: 'amount' }).toString()).toBe('status=all&sort=amount');
+    expect(paramsFromConfig('companies', { columns: [], filters: {}, sort: 'close' as never }).toString()).toBe('');
+  });
+
+  test('an opportunities view keeps its sort, its filters and every one of its columns', () => {
+    const h = world();
+    const columns = [...COLUMNS.opportunities];
+    const r = saveView(h.db, { area: 'opportunities', name: 'Big deals', config: { columns, filters: { status: 'all', min: '10000', type: 'x', nope: 'y' }, sort: 'amount' } }, ctx(h, h.w.salesA1));
+    expect(r.ok).toBe(true);
+    expect(getView(h.db, viewerOf(h.db, h.w.salesA1), r.ok ? r.value.id : 0)?.config).toEqual({ columns, filters: { status: 'all', min: '10000', type: 'x' }, sort: 'amount' });
+    // A sort of another list is dropped rather than refused.
+    const c = saveView(h.db, { area: 'companies', name: 'Odd', config: { columns: ['name'], filters: {}, sort: 'amount' } }, ctx(h, h.w.salesA1));
+    expect(c.ok).toBe(true);
+    expect(getView(h.db, viewerOf(h.db, h.w.salesA1), c.ok ? c.value.id : 0)?.config.sort).toBeUndefined();
   });
 });
