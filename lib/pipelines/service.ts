@@ -213,7 +213,7 @@ export function createStage(db: Db, pipelineId: number, input: StageInput, ctx: 
 }
 
 /** Name, colour and default probability; one audit row with what changed. */
-export function updateStage(db: Db, id: number, input: StageInput, ctx: Ctx): Result<void> {
+export function updateStage(db: Db, id: number, input: StageInput, ctx: Ctx): Result<{ pipelineId: number }> {
   if (!canAdminister(ctx.user)) return fail('errors.forbidden');
   return writeTx(db, (tx) => {
     const stage = tx.select().from(pipelineStages).where(eq(pipelineStages.id, id)).get();
@@ -222,7 +222,7 @@ export function updateStage(db: Db, id: number, input: StageInput, ctx: Ctx): Re
     if (stage.name !== input.name) changes.name = [stage.name, input.name];
     if (stage.color !== input.color) changes.color = [stage.color, input.color];
     if (stage.probability !== input.probability) changes.probability = [stage.probability, input.probability];
-    if (!Object.keys(changes).length) return ok(undefined);
+    if (!Object.keys(changes).length) return ok({ pipelineId: stage.pipelineId });
     if (changes.name) {
       const taken = stageNameProblem(listStages(tx, stage.pipelineId), input.name, id);
       if (taken) return fail('errors.invalidForm', { name: taken });
@@ -230,17 +230,17 @@ export function updateStage(db: Db, id: number, input: StageInput, ctx: Ctx): Re
     tx.update(pipelineStages).set({ name: input.name, color: input.color, probability: input.probability }).where(eq(pipelineStages.id, id)).run();
     const p = loadPipeline(tx, stage.pipelineId)!;
     entry(tx, ctx, 'pipeline.stage_updated', stage.pipelineId, { pipeline: p.name, stage: input.name, stageId: id, ...changes });
-    return ok(undefined);
+    return ok({ pipelineId: stage.pipelineId });
   });
 }
 
 /** Makes an open stage THE proposal stage of its pipeline; the previous proposal stage becomes an open one. */
-export function makeProposalStage(db: Db, id: number, ctx: Ctx): Result<void> {
+export function makeProposalStage(db: Db, id: number, ctx: Ctx): Result<{ pipelineId: number }> {
   if (!canAdminister(ctx.user)) return fail('errors.forbidden');
   return writeTx(db, (tx) => {
     const stage = tx.select().from(pipelineStages).where(eq(pipelineStages.id, id)).get();
     if (!stage) return fail('errors.notFound');
-    if (stage.kind === 'proposal') return ok(undefined);
+    if (stage.kind === 'proposal') return ok({ pipelineId: stage.pipelineId });
     if (stage.kind !== 'open') return fail('pipelines.errors.closedStageKind');
     const previous = tx
       .select({ id: pipelineStages.id, name: pipelineStages.name })
@@ -251,7 +251,7 @@ export function makeProposalStage(db: Db, id: number, ctx: Ctx): Result<void> {
     tx.update(pipelineStages).set({ kind: 'proposal' }).where(eq(pipelineStages.id, id)).run();
     const p = loadPipeline(tx, stage.pipelineId)!;
     entry(tx, ctx, 'pipeline.stage_updated', stage.pipelineId, { pipeline: p.name, stage: stage.name, stageId: id, kind: ['open', 'proposal'], previous: previous?.name });
-    return ok(undefined);
+    return ok({ pipelineId: stage.pipelineId });
   });
 }
 
@@ -298,7 +298,7 @@ export function reorderStages(db: Db, input: StageOrderInput, ctx: Ctx): Result<
  * unless `moveTo` names another open stage of the pipeline: its opportunities go there, at the end of that
  * column, in the same transaction.
  */
-export function deleteStage(db: Db, id: number, input: DeleteStageInput, ctx: Ctx): Result<{ moved: number }> {
+export function deleteStage(db: Db, id: number, input: DeleteStageInput, ctx: Ctx): Result<{ moved: number; pipelineId: number }> {
   if (!canAdminister(ctx.user)) return fail('errors.forbidden');
   return writeTx(db, (tx) => {
     const stage = tx.select().from(pipelineStages).where(eq(pipelineStages.id, id)).get();
@@ -340,6 +340,6 @@ export function deleteStage(db: Db, id: number, input: DeleteStageInput, ctx: Ct
     const rest = listStages(tx, stage.pipelineId);
     writeStageOrder(tx, rest, rest.filter((s) => isOpenKind(s.kind)).map((s) => s.id));
     entry(tx, ctx, 'pipeline.stage_deleted', stage.pipelineId, { pipeline: p.name, stage: stage.name, moved: used || undefined, movedTo: used ? target?.name : undefined });
-    return ok({ moved: used });
+    return ok({ moved: used, pipelineId: stage.pipelineId });
   });
 }

@@ -14,6 +14,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           { href: '/settings/users', label: t('settings.users') },
           { href: '/settings/teams', label: t('settings.teams') },
           { href: '/settings/lists', label: t('reference.tab') },
+          { href: '/settings/pipelines', label: t('pipelines.tab') },
           { href: '/settings/organisation', label: t('settings.organisation') },
           { href: '/settings/audit', label: t('settings.audit') },
         ]

@@ -413,7 +413,7 @@ describe('stages', () => {
       const w = world();
       const s = w.starter;
       const r = deleteStage(w.db, s.needs, { moveTo: null }, w.asAdmin);
-      expect(r).toEqual({ ok: true, value: { moved: 0 } });
+      expect(r).toEqual({ ok: true, value: { moved: 0, pipelineId: s.pipelineId } });
       expect(w.stageNames(s.pipelineId)).toEqual(['Qualification', 'Proposal', 'Negotiation', 'Won', 'Lost']);
       expect(w.audits('pipeline.stage_deleted')).toMatchObject([{ entityId: s.pipelineId, data: { pipeline: 'New business', stage: 'Needs analysis' } }]);
       expectInvariants(w);
@@ -438,7 +438,7 @@ describe('stages', () => {
       const a = w.opp(s.pipelineId, s.needs);
       const b = w.opp(s.pipelineId, s.needs);
       const r = deleteStage(w.db, s.needs, { moveTo: s.negotiation }, w.asAdmin);
-      expect(r).toEqual({ ok: true, value: { moved: 2 } });
+      expect(r).toEqual({ ok: true, value: { moved: 2, pipelineId: s.pipelineId } });
       const rows = w.db.select().from(opportunities).where(eq(opportunities.stageId, s.negotiation)).orderBy(opportunities.position).all();
       expect(rows.map((o) => o.id)).toEqual([there, a, b]);
       expect(rows.find((o) => o.id === a)).toMatchObject({ version: 2, updatedBy: w.admin, status: 'open' });
