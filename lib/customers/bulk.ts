@@ -1,12 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { writeTx, type Db, type Tx } from '@/db/client';
-import { companies, companyTags, contacts, contactTags, tags, teamMembers } from '@/db/schema';
+import { companies, companyTags, contacts, contactTags, opportunities, tags, teamMembers } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { planTransfer } from '@/lib/customers/access';
 import { can, type RecordVerb, type Viewer } from '@/lib/permissions';
 import { fail, ok, type Result } from '@/lib/result';
 
-export type BulkKind = 'company' | 'contact';
+/** Companies and contacts take every bulk operation; opportunities are only reassigned in bulk. */
+export type BulkKind = 'company' | 'contact' | 'opportunity';
+type CustomerKind = Exclude<BulkKind, 'opportunity'>;
 export type Ctx = { user: Viewer; now: number; ip?: string | null };
 
 /** One operation never touches more records than this. */
@@ -14,7 +16,7 @@ export const BULK_MAX = 500;
 
 type Row = { id: number; ownerId: number | null; teamId: number | null; version: number; archived?: boolean; active?: boolean };
 
-function table(kind: BulkKind) {
+function table(kind: CustomerKind) {
   return kind === 'company' ? companies : contacts;
 }
 
@@ -31,11 +33,12 @@ function checkIds(ids: readonly number[]): Result<number[]> {
  * the whole selection is refused with how many, and nothing is written.
  */
 function loadAll(tx: Tx, kind: BulkKind, ids: number[], viewer: Viewer, verb: RecordVerb): Result<Row[]> {
-  const t = table(kind);
   const rows: Row[] =
     kind === 'company'
       ? tx.select({ id: companies.id, ownerId: companies.ownerId, teamId: companies.teamId, version: companies.version, archived: companies.archived }).from(companies).where(inArray(companies.id, ids)).all()
-      : tx.select({ id: contacts.id, ownerId: contacts.ownerId, teamId: contacts.teamId, version: contacts.version, active: contacts.active }).from(contacts).where(inArray(t.id, ids)).all();
+      : kind === 'contact'
+        ? tx.select({ id: contacts.id, ownerId: contacts.ownerId, teamId: contacts.teamId, version: contacts.version, active: contacts.active }).from(contacts).where(inArray(contacts.id, ids)).all()
+        : tx.select({ id: opportunities.id, ownerId: opportunities.ownerId, teamId: opportunities.teamId, version: opportunities.version }).from(opportunities).where(inArray(opportunities.id, ids)).all();
   // Owners' teams in one query rather than one per record.
   const owners = [...new Set(rows.map((r) => r.ownerId).filter((o): o is number => o !== null))];
   const teamsOf = new Map<number, number[]>();
@@ -57,13 +60,15 @@ export function bulkAssignOwner(db: Db, kind: BulkKind, ids: readonly number[], 
     const plan = planTransfer(tx, ctx.user, input);
     if (!plan.ok) return plan;
     const { teamId } = plan.value;
-    const t = table(kind);
     for (const r of loaded.value) {
       if (r.ownerId === input.ownerId && r.teamId === teamId) continue;
-      tx.update(t).set({ ownerId: input.ownerId, teamId, version: r.version + 1, updatedAt: ctx.now, updatedBy: ctx.user.id }).where(eq(t.id, r.id)).run();
+      const set = { ownerId: input.ownerId, teamId, version: r.version + 1, updatedAt: ctx.now, updatedBy: ctx.user.id };
+      // Closed opportunities are reassigned too, as by the single transfer: who follows a record isn't its content.
+      if (kind === 'opportunity') tx.update(opportunities).set(set).where(eq(opportunities.id, r.id)).run();
+      else tx.update(table(kind)).set(set).where(eq(table(kind).id, r.id)).run();
       audit(tx, ctx.now, {
         actorId: ctx.user.id,
-        action: kind === 'company' ? 'company.transferred' : 'contact.transferred',
+        action: kind === 'company' ? 'company.transferred' : kind === 'contact' ? 'contact.transferred' : 'opportunity.transferred',
         entityType: kind,
         entityId: r.id,
         data: { ownerId: [r.ownerId, input.ownerId], teamId: [r.teamId, teamId], bulk: true },
@@ -75,7 +80,7 @@ export function bulkAssignOwner(db: Db, kind: BulkKind, ids: readonly number[], 
 }
 
 /** Adds a tag to, or removes it from, every selected record (edit permission on each). */
-export function bulkTag(db: Db, kind: BulkKind, ids: readonly number[], tagId: number, op: 'add' | 'remove', ctx: Ctx): Result<{ count: number }> {
+export function bulkTag(db: Db, kind: CustomerKind, ids: readonly number[], tagId: number, op: 'add' | 'remove', ctx: Ctx): Result<{ count: number }> {
   const checked = checkIds(ids);
   if (!checked.ok) return checked;
   return writeTx(db, (tx) => {

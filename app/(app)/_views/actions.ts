@@ -13,9 +13,10 @@ import { deleteView, saveView, setDefaultView } from '@/lib/views/service';
 import { actionContext } from '@/app/_server/action';
 import { listUrl, noticeParams } from './notices';
 
-const AREA_OF: Record<BulkKind, ViewArea> = { company: 'companies', contact: 'contacts' };
+const AREA_OF: Record<BulkKind, ViewArea> = { company: 'companies', contact: 'contacts', opportunity: 'opportunities' };
 const num = (v: FormDataEntryValue | null) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
-const areaOf = (v: FormDataEntryValue | null): ViewArea => (v === 'contacts' ? 'contacts' : 'companies');
+const areaOf = (v: FormDataEntryValue | null): ViewArea => (v === 'contacts' || v === 'opportunities' ? v : 'companies');
+const kindOf = (v: FormDataEntryValue | null): BulkKind => (v === 'contact' || v === 'opportunity' ? v : 'company');
 
 function back(area: ViewArea, query: FormDataEntryValue | null, extra: URLSearchParams): never {
   redirect(listUrl(area, typeof query === 'string' ? query : '', extra));
@@ -51,7 +52,7 @@ export async function saveViewAction(formData: FormData): Promise<void> {
 /** The bulk form: the checked rows and the button pressed; everything or nothing. */
 export async function bulkAction(formData: FormData): Promise<void> {
   const ctx = await actionContext();
-  const kind: BulkKind = formData.get('kind') === 'contact' ? 'contact' : 'company';
+  const kind = kindOf(formData.get('kind'));
   const area = AREA_OF[kind];
   const query = formData.get('query');
   const ids = formData.getAll('ids').map((v) => num(v)).filter((v): v is number => v !== null);
@@ -64,6 +65,9 @@ export async function bulkAction(formData: FormData): Promise<void> {
     if (!ownerId) back(area, query, errorParams({ code: 'views.notices.pickOwner' }));
     result = bulkAssignOwner(db, kind, ids, { ownerId, teamId: num(formData.get('teamId')) }, ctx);
     notice = 'assigned';
+  } else if (kind === 'opportunity') {
+    // Opportunities are only reassigned in bulk.
+    back(area, query, errorParams({ code: 'errors.invalidValue' }));
   } else if (op === 'tag_add' || op === 'tag_remove') {
     const tagId = num(formData.get('tagId'));
     if (!tagId) back(area, query, errorParams({ code: 'views.notices.pickTag' }));

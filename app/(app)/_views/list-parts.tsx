@@ -197,8 +197,11 @@ export function FilterSelect({ name, label, value, options }: { name: string; la
   );
 }
 
-/** The bulk buttons inside a list's selection form: assign, tag, and archive (companies) or deactivate (contacts). */
-export async function BulkControls({ owners, teams, tags, max, lastLabel }: { owners: Option[]; teams: Option[]; tags: Option[]; max: number; lastLabel: string }) {
+/**
+ * The bulk buttons inside a list's selection form: assign, tag, and archive (companies) or deactivate
+ * (contacts). `assignOnly`: just the reassignment (opportunities).
+ */
+export async function BulkControls({ owners, teams, tags = [], max, lastLabel, assignOnly = false }: { owners: Option[]; teams: Option[]; tags?: Option[]; max: number; lastLabel?: string; assignOnly?: boolean }) {
   const t = await getTranslations();
   return (
     <fieldset className="mb-3 flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -211,18 +214,22 @@ export async function BulkControls({ owners, teams, tags, max, lastLabel }: { ow
       <button type="submit" name="op" value="assign" className={buttonClass('secondary')}>
         {t('views.bulk.assign')}
       </button>
-      <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />
-      <FilterSelect name="tagId" label={t('views.bulk.tag')} value="" options={[{ value: '', label: '—' }, ...tags]} />
-      <button type="submit" name="op" value="tag_add" className={buttonClass('secondary')}>
-        {t('views.bulk.addTag')}
-      </button>
-      <button type="submit" name="op" value="tag_remove" className={buttonClass('secondary')}>
-        {t('views.bulk.removeTag')}
-      </button>
-      <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />
-      <button type="submit" name="op" value="archive" className={buttonClass('danger')}>
-        {lastLabel}
-      </button>
+      {assignOnly ? null : (
+        <>
+          <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />
+          <FilterSelect name="tagId" label={t('views.bulk.tag')} value="" options={[{ value: '', label: '—' }, ...tags]} />
+          <button type="submit" name="op" value="tag_add" className={buttonClass('secondary')}>
+            {t('views.bulk.addTag')}
+          </button>
+          <button type="submit" name="op" value="tag_remove" className={buttonClass('secondary')}>
+            {t('views.bulk.removeTag')}
+          </button>
+          <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />
+          <button type="submit" name="op" value="archive" className={buttonClass('danger')}>
+            {lastLabel}
+          </button>
+        </>
+      )}
     </fieldset>
   );
 }
