@@ -125,7 +125,11 @@ export function getOpportunity(db: Db, viewer: Viewer, id: number): OpportunityD
     name: o.name,
     company: { id: o.companyId, name: r.companyName, type: r.companyType, archived: r.companyArchived },
     // Contacts the viewer may not see are left out rather than named.
-    contacts: contactRows.filter((c) => can(viewer, 'view', ownedRecord(db, c))).map(({ ownerId: _o, teamId: _t, ...c }) => c),
+    contacts: contactRows
+      // After a contact merge both links may name the same contact: keep the first (primary first).
+      .filter((c, i) => contactRows.findIndex((x) => x.id === c.id) === i)
+      .filter((c) => can(viewer, 'view', ownedRecord(db, c)))
+      .map(({ ownerId: _o, teamId: _t, ...c }) => c),
     type: o.typeId ? { id: o.typeId, name: r.typeName ?? '' } : null,
     pipeline: { id: o.pipelineId, name: r.pipelineName },
     stage: { id: o.stageId, name: r.stageName, kind: r.stageKind, color: r.stageColor, probability: r.stageProbability },
@@ -226,13 +230,23 @@ export function otherOpenOpportunities(db: Db, viewer: Viewer, wonId: number): O
   });
 }
 
-export type OpportunityTimelineEntry = { id: number; at: number; actorName: string | null; action: string; data: Record<string, unknown> | null };
+export type OpportunityTimelineEntry = {
+  id: number;
+  at: number;
+  actorName: string | null;
+  action: string;
+  data: Record<string, unknown> | null;
+  /** The lost reason named by a `lost` entry (the audit row keeps its id only). */
+  lostReason: string | null;
+  /** The won opportunity a `lost` entry was closed after (the offer to close a prospect's others), if still visible. */
+  via: { id: number; name: string } | null;
+};
 
 /** The activity panel: the opportunity's history from the audit trail, newest first. */
 export function opportunityTimeline(db: Db, viewer: Viewer, id: number, limit = 100): OpportunityTimelineEntry[] {
   const r = db.select({ ownerId: opportunities.ownerId, teamId: opportunities.teamId }).from(opportunities).where(eq(opportunities.id, id)).get();
   if (!r || !can(viewer, 'view', ownedRecord(db, r))) return [];
-  return db
+  const rows = db
     .select({ id: auditLog.id, at: auditLog.at, actorName: users.name, action: auditLog.action, data: auditLog.data })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
@@ -240,6 +254,53 @@ export function opportunityTimeline(db: Db, viewer: Viewer, id: number, limit = 
     .orderBy(desc(auditLog.id))
     .limit(limit)
     .all();
+  const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+  const reasonIds = [...new Set(rows.map((e) => num(e.data?.lostReasonId)).filter((x): x is number => x !== null))];
+  const reasons = new Map(reasonIds.length ? db.select({ id: refValues.id, name: refValues.name }).from(refValues).where(inArray(refValues.id, reasonIds)).all().map((x) => [x.id, x.name]) : []);
+  const viaIds = [...new Set(rows.map((e) => num(e.data?.via)).filter((x): x is number => x !== null))];
+  // Only the won opportunities the viewer may see are named.
+  const via = new Map(
+    viaIds.length
+      ? db
+          .select({ id: opportunities.id, name: opportunities.name })
+          .from(opportunities)
+          .where(and(inArray(opportunities.id, viaIds), visibleWhere(viewer, opportunities)))
+          .all()
+          .map((x) => [x.id, x])
+      : [],
+  );
+  return rows.map((e) => {
+    const reasonId = num(e.data?.lostReasonId);
+    const viaId = num(e.data?.via);
+    return { ...e, lostReason: reasonId !== null ? (reasons.get(reasonId) ?? null) : null, via: viaId !== null ? (via.get(viaId) ?? null) : null };
+  });
+}
+
+export type ContactChoice = { id: number; name: string; companyId: number | null };
+
+/**
+ * The contacts the opportunity form offers: those of the given companies the viewer may see (active ones,
+ * plus `keep`: contacts already on the opportunity, whatever their company), by company then name.
+ */
+export function contactChoices(db: Db, viewer: Viewer, companyIds: number[], keep: number[] = [], limit = 1000): ContactChoice[] {
+  const ids = [...new Set(companyIds)];
+  const cols = {
+    id: contacts.id,
+    name: sql<string>`trim(coalesce(${contacts.firstName}, '') || ' ' || ${contacts.lastName})`,
+    companyId: contacts.companyId,
+  };
+  const found = ids.length
+    ? db
+        .select(cols)
+        .from(contacts)
+        .where(and(inArray(contacts.companyId, ids), eq(contacts.active, true), visibleWhere(viewer, contacts)))
+        .orderBy(asc(contacts.companyId), asc(contacts.sortName))
+        .limit(limit)
+        .all()
+    : [];
+  const missing = keep.filter((k) => !found.some((c) => c.id === k));
+  const kept = missing.length ? db.select(cols).from(contacts).where(and(inArray(contacts.id, missing), visibleWhere(viewer, contacts))).all() : [];
+  return [...found, ...kept];
 }
 
 export type StageOption = Option & { pipelineId: number; kind: StageKind; probability: number };
