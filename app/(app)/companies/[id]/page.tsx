@@ -13,6 +13,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ArchiveCompanyForm, DeleteCompanyForm, DuplicateCompanyForm, TransferForm } from '../_components/company-actions';
 import { RecordNotFound } from '@/components/ui/record-not-found';
 import { DetailRow } from '@/components/ui/detail-row';
+import { companyOpportunities } from '@/lib/opportunities/queries';
+import { OpportunityPanel } from '../../opportunities/_components/opportunity-panel';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { user } = await requireUser();
@@ -120,9 +122,9 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
               </ul>
             )}
           </Card>
-          <Card aria-labelledby="later">
-            <CardTitle id="later">{t('companies.commercialTitle')}</CardTitle>
-            <p className="text-sm text-slate-600">{t('companies.commercialEmpty')}</p>
+          <Card aria-labelledby="commercial">
+            <CardTitle id="commercial">{t('companies.commercialTitle')}</CardTitle>
+            <OpportunityPanel rows={companyOpportunities(db, user, id)} newHref={canCreate(user) && !company.archived ? `/opportunities/new?company=${id}` : null} />
           </Card>
           <Card aria-labelledby="timeline">
             <CardTitle id="timeline">{t('companies.timeline')}</CardTitle>

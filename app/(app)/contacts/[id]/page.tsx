@@ -14,6 +14,9 @@ import { transferContactAction } from '../actions';
 import { ContactActiveForm, DeleteContactForm } from '../_components/contact-actions';
 import { RecordNotFound } from '@/components/ui/record-not-found';
 import { DetailRow } from '@/components/ui/detail-row';
+import { canCreate } from '@/lib/permissions';
+import { contactOpportunities } from '@/lib/opportunities/queries';
+import { OpportunityPanel } from '../../opportunities/_components/opportunity-panel';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { user } = await requireUser();
@@ -88,6 +91,9 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
                 <p className="mt-1 text-sm whitespace-pre-line text-slate-900">{c.notes}</p>
               </div>
             ) : null}
+          </Card>
+          <Card aria-labelledby="opportunities">
+            <OpportunityPanel rows={contactOpportunities(db, user, id)} newHref={canCreate(user) ? `/opportunities/new?contact=${id}` : null} headingId="opportunities" level={2} />
           </Card>
         </div>
         <div className="space-y-6">
