@@ -20,7 +20,7 @@ export function DuplicatesNotice({ confirmLabel }: { confirmLabel: string }) {
       <ul className="mt-2 space-y-1">
         {duplicates.map((d) => (
           <li key={`${d.kind}-${d.id}`}>
-            <Link href={`/${d.kind === 'company' ? 'companies' : 'contacts'}/${d.id}`} className="font-semibold underline">
+            <Link href={`/${d.kind === 'company' ? 'companies' : d.kind === 'lead' ? 'leads' : 'contacts'}/${d.id}`} className="font-semibold underline">
               {d.name}
             </Link>{' '}
             <span className="text-xs">({d.reasons.map((r) => t(`duplicates.reasons.${r}`)).join(', ')})</span>

@@ -9,6 +9,11 @@ export const MERGE_RELATIONS: Record<MergeKind, readonly { table: string; column
   company: [
     { table: 'contacts', column: 'company_id' },
     { table: 'opportunities', column: 'company_id' },
+    { table: 'leads', column: 'converted_company_id' },
+    { table: 'leads', column: 'from_company_id' },
   ],
-  contact: [{ table: 'opportunity_contacts', column: 'contact_id' }],
+  contact: [
+    { table: 'opportunity_contacts', column: 'contact_id' },
+    { table: 'leads', column: 'converted_contact_id' },
+  ],
 };

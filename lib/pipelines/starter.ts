@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { writeTx, type Db, type Tx } from '@/db/client';
 import { pipelines, pipelineStages, refValues, type Locale, type StageColor, type StageKind } from '@/db/schema';
+import { ensureLeadStatuses } from '@/lib/leads/statuses';
 
 type StarterStage = { name: Record<Locale, string>; kind: StageKind; color: StageColor; probability: number };
 
@@ -38,12 +39,14 @@ export function createStarterPipeline(tx: Tx, locale: Locale, now: number, o: { 
 }
 
 /**
- * What opportunities need before the first one: a default pipeline, opportunity types and lost reasons, in
- * the organisation's language. Runs at start and after the first admin is created; does nothing twice.
+ * What opportunities and leads need before the first one: a default pipeline, opportunity types, lost reasons
+ * and the lead statuses, in the organisation's language. Runs at start and after the first admin is created;
+ * does nothing twice.
  */
 export function ensureStarterData(db: Db, locale: Locale, now: number): void {
   writeTx(db, (tx) => {
     if ((tx.select({ n: count() }).from(pipelines).get()?.n ?? 0) === 0) createStarterPipeline(tx, locale, now);
+    ensureLeadStatuses(tx, locale, now);
     for (const ref of STARTER_REFS) {
       if ((tx.select({ n: count() }).from(refValues).where(eq(refValues.kind, ref.kind)).get()?.n ?? 0) > 0) continue;
       tx.insert(refValues)
