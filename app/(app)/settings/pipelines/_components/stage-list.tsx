@@ -14,7 +14,7 @@ import {
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useFormatter, useTranslations } from 'next-intl';
-import { startTransition, useEffect, useOptimistic, useState, type CSSProperties, type ReactNode } from 'react';
+import { startTransition, useEffect, useOptimistic, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { StageColor, StageKind } from '@/db/schema/opportunities';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -48,6 +48,7 @@ export function StageList({ pipelineId, stages, version }: { pipelineId: number;
   const serverOrder = stages.filter((s) => isOpen(s.kind)).map((s) => s.id);
   const [order, setOrder] = useOptimistic(serverOrder);
   const [error, setError] = useState<string | null>(null);
+  const moved = useRef(false);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
   const byId = new Map(stages.map((s) => [s.id, s]));
@@ -58,8 +59,16 @@ export function StageList({ pipelineId, stages, version }: { pipelineId: number;
   const total = order.length;
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('pipelines.stages.pickedUp', { name: nameOf(active.id), position: positionOf(active.id), total }),
-    onDragOver: ({ active, over }) => (over ? t('pipelines.stages.over', { name: nameOf(active.id), position: positionOf(over.id), total }) : undefined),
+    onDragStart: ({ active }) => {
+      moved.current = false;
+      return t('pipelines.stages.pickedUp', { name: nameOf(active.id), position: positionOf(active.id), total });
+    },
+    onDragOver: ({ active, over }) => {
+      // The first "over" is the stage itself, right after picking it up: let the pick-up be heard.
+      if (!over || (!moved.current && over.id === active.id)) return undefined;
+      moved.current = true;
+      return t('pipelines.stages.over', { name: nameOf(active.id), position: positionOf(over.id), total });
+    },
     onDragEnd: ({ active, over }) =>
       over ? t('pipelines.stages.dropped', { name: nameOf(active.id), position: positionOf(over.id), total }) : t('pipelines.stages.cancelled', { name: nameOf(active.id), position: positionOf(active.id), total }),
     onDragCancel: ({ active }) => t('pipelines.stages.cancelled', { name: nameOf(active.id), position: positionOf(active.id), total }),
@@ -168,11 +177,11 @@ function StageRow({ stage: s, pipelineId, first, last, targets }: { stage: Stage
     <>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <div className="min-w-0 flex-1">
-          <p className="flex flex-wrap items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <StageDot color={s.color} />
-            <span className="font-medium text-slate-900">{s.name}</span>
+            <h3 className="font-medium text-slate-900">{s.name}</h3>
             {s.kind === 'open' ? null : <Badge tone={KIND_TONE[s.kind]}>{t(`pipelines.stages.kinds.${s.kind}`)}</Badge>}
-          </p>
+          </div>
           <p className="mt-0.5 text-sm text-slate-600">
             {t('pipelines.stages.probability', { value: format.number(s.probability / 100, { style: 'percent' }) })} · {t('pipelines.stages.usage', { count: s.count })}
             {s.kind === 'open' ? null : <span className="text-slate-500"> · {t(`pipelines.stages.kindHelp.${s.kind}`)}</span>}
