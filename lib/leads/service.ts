@@ -6,6 +6,7 @@ import { ownedRecord, ownerProblem, refProblem, tagsProblem, teamProblem } from 
 import { companyNameKey, emailDomainOf, normalizePhone, personNameKey, sortKey } from '@/lib/customers/normalize';
 import { can, canCreate, type RecordVerb, type Viewer } from '@/lib/permissions';
 import { fail, ok, Refusal, type Result } from '@/lib/result';
+import { indexLead, unindex } from '@/lib/search/index-records';
 import { findLeadDuplicates } from './duplicates';
 import type { LeadInput, LeadMoveInput, LeadUpdateInput, LoseInput } from './schema';
 import { computeScore, type ScoreRule } from './scoring';
@@ -214,6 +215,7 @@ export function createLead(db: Db, input: LeadInput, ctx: Ctx, from: { companyId
       .get();
     writeChildren(tx, row.id, input);
     rescoreLead(tx, row.id, ctx.now);
+    indexLead(tx, row.id);
     audit(tx, ctx.now, {
       actorId: ctx.user.id,
       action: 'lead.created',
@@ -254,6 +256,7 @@ export function updateLead(db: Db, id: number, input: LeadUpdateInput, ctx: Ctx)
       .run();
     writeChildren(tx, id, input);
     rescoreLead(tx, id, ctx.now);
+    indexLead(tx, id);
     const changes: Record<string, unknown> = {};
     for (const k of AUDITED) if (before[k] !== cols[k]) changes[k] = [before[k], cols[k]];
     const newTags = [...new Set(input.tagIds)].sort();
@@ -411,6 +414,7 @@ export function deleteLead(db: Db, id: number, ctx: Ctx): Result<void> {
     if (!loaded.ok) return loaded;
     if (loaded.value.convertedCompanyId !== null) return fail('leads.errors.converted');
     tx.delete(leads).where(eq(leads.id, id)).run();
+    unindex(tx, 'lead', id);
     audit(tx, ctx.now, { actorId: ctx.user.id, action: 'lead.deleted', entityType: 'lead', entityId: id, data: { name: [loaded.value.firstName, loaded.value.lastName].filter(Boolean).join(' ') }, ip: ctx.ip });
     return ok(undefined);
   });

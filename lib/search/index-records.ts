@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { companies, companyAddresses, contacts, opportunities } from '@/db/schema';
+import { companies, companyAddresses, contacts, leads, opportunities } from '@/db/schema';
 import { normalizePhone } from '@/lib/customers/normalize';
 
 /** FTS rowid = id * 8 + kind code. */
-export const SEARCH_KINDS = { company: 1, contact: 2, opportunity: 3 } as const;
+export const SEARCH_KINDS = { company: 1, contact: 2, opportunity: 3, lead: 4 } as const;
 export type SearchKind = keyof typeof SEARCH_KINDS;
 export const rowidOf = (kind: SearchKind, id: number) => id * 8 + SEARCH_KINDS[kind];
 
@@ -59,4 +59,11 @@ export function indexOpportunity(tx: DbOrTx, id: number) {
   if (!o) return unindex(tx, 'opportunity', id);
   const company = tx.select({ name: companies.name }).from(companies).where(eq(companies.id, o.companyId)).get();
   put(tx, 'opportunity', id, o.name, words(company?.name, o.competitor));
+}
+
+/** A lead: the person's name, then the company name as typed, emails, phones (as typed and as digits), city. */
+export function indexLead(tx: DbOrTx, id: number) {
+  const l = tx.select().from(leads).where(eq(leads.id, id)).get();
+  if (!l) return unindex(tx, 'lead', id);
+  put(tx, 'lead', id, words(l.firstName, l.lastName), words(l.companyName, l.email, l.email2, l.phone, normalizePhone(l.phone), l.mobile, normalizePhone(l.mobile), l.city));
 }

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { fillPlaceholders, sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import { companies, contacts, opportunities, type CompanyType, type OpportunityStatus } from '@/db/schema';
+import { companies, contacts, leads, opportunities, type CompanyType, type OpportunityStatus } from '@/db/schema';
 import { visibleWhere, type Viewer } from '@/lib/permissions';
 import { SEARCH_KINDS } from './index-records';
 
@@ -73,7 +73,8 @@ export function buildMatchQuery(q: string): string | null {
 export type CompanyHit = { id: number; name: string; type: CompanyType; city: string | null; archived: boolean };
 export type ContactHit = { id: number; name: string; companyName: string | null; email: string | null; active: boolean };
 export type OpportunityHit = { id: number; name: string; companyName: string; status: OpportunityStatus; amount: number; currency: string };
-export type SearchResults = { companies: CompanyHit[]; contacts: ContactHit[]; opportunities: OpportunityHit[] };
+export type LeadHit = { id: number; name: string; companyName: string | null; email: string | null; statusName: string; closed: boolean };
+export type SearchResults = { companies: CompanyHit[]; contacts: ContactHit[]; opportunities: OpportunityHit[]; leads: LeadHit[] };
 
 /**
  * How many of the newest matches of a kind the viewer may see are ranked. BM25 costs about a microsecond a
@@ -138,6 +139,21 @@ function opportunitiesSql(visible: SQL): SQL {
     order by best.rank, best.id`;
 }
 
+function leadsSql(visible: SQL): SQL {
+  return sql`with hits as materialized (
+      select ${leads.id} as id, ${RANK} as rank
+      from search_fts join ${leads} on ${leads.id} = ${idOfRow}
+      where search_fts match ${sql.placeholder('match')} and ${kindIs('lead')}
+        and (${visible})
+      order by search_fts.rowid desc
+      limit ${RANKED_CANDIDATES}
+    ), best as (select id, rank from hits order by rank, id limit ${sql.placeholder('limit')})
+    select l.id as id, trim(coalesce(l.first_name, '') || ' ' || l.last_name) as name, l.company_name as companyName,
+      l.email as email, s.name as statusName, s.closed as closed
+    from best join leads l on l.id = best.id join lead_statuses s on s.id = l.status_id
+    order by best.rank, best.id`;
+}
+
 const dialect = new SQLiteSyncDialect();
 const statements = new WeakMap<Database, Map<string, Statement>>();
 
@@ -169,17 +185,18 @@ type CompanyRow = Omit<CompanyHit, 'archived'> & { archived: number };
 type ContactRow = Omit<ContactHit, 'active'> & { active: number };
 
 /**
- * The global search: companies, contacts and opportunities the viewer may see whose names, emails, phones, domains or
+ * The global search: companies, contacts, opportunities and leads the viewer may see whose names, emails, phones, domains or
  * cities start with every word typed, best first (BM25, names weighted above the rest), `perKind` of each.
  */
 export function searchAll(db: Db, viewer: Viewer, q: string, { perKind = 10 }: { perKind?: number } = {}): SearchResults {
   const match = buildMatchQuery(q);
-  if (!match || !viewer.active) return { companies: [], contacts: [], opportunities: [] };
+  if (!match || !viewer.active) return { companies: [], contacts: [], opportunities: [], leads: [] };
   const values = { match, limit: clampLimit(perKind) };
   return {
     companies: run<CompanyRow>(db, companiesSql(visibleWhere(viewer, companies), false), values).map((r) => ({ ...r, archived: r.archived === 1 })),
     contacts: run<ContactRow>(db, contactsSql(visibleWhere(viewer, contacts)), values).map((r) => ({ ...r, active: r.active === 1 })),
     opportunities: run<OpportunityHit>(db, opportunitiesSql(visibleWhere(viewer, opportunities)), values),
+    leads: run<Omit<LeadHit, 'closed'> & { closed: number }>(db, leadsSql(visibleWhere(viewer, leads)), values).map((r) => ({ ...r, closed: r.closed === 1 })),
   };
 }
 
@@ -191,13 +208,15 @@ export function searchCompaniesForPicker(db: Db, viewer: Viewer, q: string, limi
 }
 
 /** EXPLAIN QUERY PLAN of the search statements for this viewer, one line per step: to check they stay index-driven. */
-export function searchQueryPlan(db: Db, viewer: Viewer, kind: 'company' | 'contact' | 'picker' | 'opportunity'): string[] {
+export function searchQueryPlan(db: Db, viewer: Viewer, kind: 'company' | 'contact' | 'picker' | 'opportunity' | 'lead'): string[] {
   const query =
     kind === 'contact'
       ? contactsSql(visibleWhere(viewer, contacts))
       : kind === 'opportunity'
         ? opportunitiesSql(visibleWhere(viewer, opportunities))
-        : companiesSql(visibleWhere(viewer, companies), kind === 'picker');
+        : kind === 'lead'
+          ? leadsSql(visibleWhere(viewer, leads))
+          : companiesSql(visibleWhere(viewer, companies), kind === 'picker');
   const { sql: text, params } = dialect.sqlToQuery(query);
   const rows = clientOf(db).prepare(`explain query plan ${text}`).all(...fillPlaceholders(params, { match: '"x"*', limit: 10 })) as { detail: string }[];
   return rows.map((r) => r.detail);

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/current-user';
 import { highlight } from '@/lib/search/highlight';
-import { buildMatchQuery, searchAll, type CompanyHit, type ContactHit, type OpportunityHit } from '@/lib/search/queries';
+import { buildMatchQuery, searchAll, type CompanyHit, type ContactHit, type LeadHit, type OpportunityHit } from '@/lib/search/queries';
 import { toMajor } from '@/lib/opportunities/money';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
@@ -61,8 +61,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations();
   const q = queryOf((await searchParams).q);
   const searchable = buildMatchQuery(q) !== null;
-  const results = searchable ? searchAll(getDb(), user, q, { perKind: PER_KIND }) : { companies: [], contacts: [], opportunities: [] };
-  const total = results.companies.length + results.contacts.length + results.opportunities.length;
+  const results = searchable ? searchAll(getDb(), user, q, { perKind: PER_KIND }) : { companies: [], contacts: [], opportunities: [], leads: [] };
+  const total = results.companies.length + results.contacts.length + results.opportunities.length + results.leads.length;
   const format = await getFormatter();
   const more = t('search.more', { count: PER_KIND });
 
@@ -110,6 +110,22 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         {format.number(toMajor(o.amount), { style: 'currency', currency: o.currency })}
       </span>
       {o.status !== 'open' ? <Badge tone={o.status === 'won' ? 'green' : 'red'}>{t(`search.status.${o.status}`)}</Badge> : null}
+    </li>
+  );
+
+  const lead = (l: LeadHit) => (
+    <li key={l.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
+      <Link href={`/leads/${l.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+        <Highlighted text={l.name} q={q} />
+      </Link>
+      {l.companyName || l.email ? (
+        <span className="min-w-0 text-sm break-words text-slate-500">
+          {l.companyName ? <Highlighted text={l.companyName} q={q} /> : null}
+          {l.companyName && l.email ? ' · ' : null}
+          {l.email ? <Highlighted text={l.email} q={q} /> : null}
+        </span>
+      ) : null}
+      <Badge tone={l.closed ? 'gray' : 'blue'}>{l.statusName}</Badge>
     </li>
   );
 
@@ -163,6 +179,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               more={results.opportunities.length >= PER_KIND ? more : null}
             >
               {results.opportunities.map(opportunity)}
+            </Group>
+          ) : null}
+          {results.leads.length ? (
+            <Group
+              id="search-leads"
+              title={t('search.leads')}
+              count={t('search.count', { count: results.leads.length })}
+              empty={null}
+              more={results.leads.length >= PER_KIND ? more : null}
+            >
+              {results.leads.map(lead)}
             </Group>
           ) : null}
         </div>

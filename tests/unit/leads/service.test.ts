@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { createScoreRule, deleteScoreRule } from '@/lib/leads/rules';
 import { scoreRuleSchema } from '@/lib/leads/schema';
 import { createLead, deleteLead, loseLead, moveLead, reopenLead, rescoreIdleLeads, takeCharge, transferLead, updateLead } from '@/lib/leads/service';
-import { makeTeam, makeUser, T0, testDb } from '../../helpers/db';
+import { searchAll } from '@/lib/search/queries';
+import { makeTeam, makeUser, T0, testDb, viewerOf } from '../../helpers/db';
 import { ctxFor, makeRefValue } from '../../helpers/customers';
 import { leadInput, leadRow, leadUpdateInput, leadWorld, makeLead } from '../../helpers/leads';
 import { refId } from '../../helpers/opportunities';
@@ -151,5 +152,18 @@ describe('scores', () => {
     expect(leadRow(w.db, a).computed_score).toBe(0);
     expect(rescoreIdleLeads(w.db, T0 + 31 * DAY)).toBe(1);
     expect(leadRow(w.db, a).computed_score).toBe(-10);
+  });
+});
+
+describe('search', () => {
+  test('finds leads by name, company, email and phone, within what the user may see; deleted ones vanish', () => {
+    const w = world();
+    const a = makeLead(w.db, w.sam, { firstName: 'Hélène', lastName: 'Garnier', companyName: 'Hôtels Lumière', email: 'h.garnier@lumiere.fr', mobile: '06 11 22 33 44' });
+    for (const q of ['helene', 'lumiere', 'h.garnier@lumiere.fr', '0611223344']) {
+      expect(searchAll(w.db, viewerOf(w.db, w.tina), q).leads.map((l) => [l.id, l.statusName]), q).toEqual([[a, 'To handle']]);
+    }
+    expect(searchAll(w.db, viewerOf(w.db, w.olga), 'garnier').leads).toEqual([]);
+    deleteLead(w.db, a, ctxFor(w.db, w.sam, NOW));
+    expect(searchAll(w.db, viewerOf(w.db, w.admin), 'garnier').leads).toEqual([]);
   });
 });

@@ -66,6 +66,7 @@ describe('searchAll', () => {
       companies: [{ id: w.sg, name: 'Société Générale', type: 'client', city: 'Paris', archived: false }],
       contacts: [],
       opportunities: [],
+      leads: [],
     });
     expect(searchAll(w.db, w.sam, 'dupont').contacts).toEqual([{ id: w.jean, name: 'Jean Dupont', companyName: 'Acme Industries', email: 'jean.dupont@acme.fr', active: true }]);
   });
@@ -123,11 +124,11 @@ describe('searchAll', () => {
     const w = world();
     expect(ids(searchAll(w.db, w.sam, 'générale').companies)).toEqual([w.sg]);
     expect(searchAll(w.db, w.sam, 'générale').contacts).toEqual([]);
-    expect(searchAll(w.db, w.sam, 'paul@sud.fr')).toEqual({ companies: [], contacts: [], opportunities: [] });
+    expect(searchAll(w.db, w.sam, 'paul@sud.fr')).toEqual({ companies: [], contacts: [], opportunities: [], leads: [] });
     expect(ids(searchAll(w.db, w.sue, 'générale').companies)).toEqual([w.south1]);
     expect(ids(searchAll(w.db, w.sue, 'générale').contacts)).toEqual([w.south2]);
-    expect(searchAll(w.db, w.sue, 'acme')).toEqual({ companies: [], contacts: [], opportunities: [] });
-    expect(searchAll(w.db, w.lone, 'générale')).toEqual({ companies: [], contacts: [], opportunities: [] });
+    expect(searchAll(w.db, w.sue, 'acme')).toEqual({ companies: [], contacts: [], opportunities: [], leads: [] });
+    expect(searchAll(w.db, w.lone, 'générale')).toEqual({ companies: [], contacts: [], opportunities: [], leads: [] });
   });
 
   test('a teammate sees records filed under the team, a deactivated user nothing', () => {
@@ -135,7 +136,7 @@ describe('searchAll', () => {
     const mate = viewerOf(w.db, makeUser(w.db, { role: 'sales', teams: [w.north] }));
     expect(ids(searchAll(w.db, mate, 'acme').contacts)).toEqual([w.jean]);
     const gone = viewerOf(w.db, makeUser(w.db, { role: 'manager', teams: [w.north], active: false }));
-    expect(searchAll(w.db, gone, 'acme')).toEqual({ companies: [], contacts: [], opportunities: [] });
+    expect(searchAll(w.db, gone, 'acme')).toEqual({ companies: [], contacts: [], opportunities: [], leads: [] });
   });
 
   test('archived companies and inactive contacts are found, flagged', () => {
@@ -149,7 +150,7 @@ describe('searchAll', () => {
 
   test('nothing searchable, nothing found', () => {
     const w = world();
-    for (const q of ['', ' ', 'a', '"', '*', 'AND']) expect(searchAll(w.db, w.admin, q), q).toEqual({ companies: [], contacts: [], opportunities: [] });
+    for (const q of ['', ' ', 'a', '"', '*', 'AND']) expect(searchAll(w.db, w.admin, q), q).toEqual({ companies: [], contacts: [], opportunities: [], leads: [] });
   });
 
   test('a renamed company is found by its new name only, and its contacts follow', () => {
@@ -193,12 +194,12 @@ describe('searchCompaniesForPicker', () => {
 describe('query plans', () => {
   test.each(['admin', 'sam', 'lone'] as const)('%s: the FTS index drives, records are looked up by primary key', (who) => {
     const w = world();
-    for (const kind of ['company', 'contact', 'picker', 'opportunity'] as const) {
+    for (const kind of ['company', 'contact', 'picker', 'opportunity', 'lead'] as const) {
       const plan = searchQueryPlan(w.db, w[who], kind);
-      const table = kind === 'contact' ? 'contacts' : kind === 'opportunity' ? 'opportunities' : 'companies';
+      const table = kind === 'contact' ? 'contacts' : kind === 'opportunity' ? 'opportunities' : kind === 'lead' ? 'leads' : 'companies';
       expect(plan, `${who} ${kind}`).toContainEqual(expect.stringMatching(/^SCAN search_fts VIRTUAL TABLE INDEX/));
       expect(plan).toContain(`SEARCH ${table} USING INTEGER PRIMARY KEY (rowid=?)`);
-      expect(plan.filter((l) => /^SCAN (companies|contacts|opportunities|c|o|co)\b/.test(l))).toEqual([]);
+      expect(plan.filter((l) => /^SCAN (companies|contacts|opportunities|leads|c|o|co|l)\b/.test(l))).toEqual([]);
       // The FTS index yields rows newest first itself: only the few candidates are sorted.
       expect(plan.filter((l) => l.startsWith('USE TEMP B-TREE')).length).toBeLessThanOrEqual(2);
     }
