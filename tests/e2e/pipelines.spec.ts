@@ -162,6 +162,28 @@ test('stages are dragged by their handle with the keyboard (JavaScript); without
   // Won and Lost have no handle: they stay last.
   await expect(page.getByRole('button', { name: 'Déplacer « Gagnée »' })).toHaveCount(0);
 
+  await test.step('a drag the server refuses (the stages changed meanwhile) is rolled back with a message', async () => {
+    const other = await page.context().newPage();
+    await other.goto(`/settings/pipelines/${pipelineId}`);
+    const form = stagesCard(other).locator('form', { has: other.getByLabel('Nouvelle étape') });
+    await form.getByLabel('Nouvelle étape').fill('Pilote');
+    await form.getByRole('button', { name: 'Ajouter l’étape' }).click();
+    await expect(other.getByText('Étape « Pilote » ajoutée.')).toBeVisible();
+    await other.close();
+
+    const before = ['Qualification', 'Négociation', 'Analyse des besoins', 'Proposition', 'Gagnée', 'Perdue'];
+    await page.getByRole('button', { name: 'Déplacer « Proposition »' }).focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByText('Étape « Proposition » saisie, en position 4 sur 4.')).toBeAttached();
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByText('Étape « Proposition » en position 3 sur 4.')).toBeAttached();
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('alert').filter({ hasText: 'Les étapes de ce pipeline ont changé entre-temps : rechargez la page et recommencez.' })).toBeVisible();
+    expect(await stageNames(page)).toEqual(before);
+    await page.reload();
+    expect(await stageNames(page)).toEqual(['Qualification', 'Négociation', 'Analyse des besoins', 'Proposition', 'Pilote', 'Gagnée', 'Perdue']);
+  });
+
   for (const path of ['/settings/pipelines', `/settings/pipelines/${pipelineId}`]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
