@@ -76,6 +76,7 @@ CREATE TABLE `leads` (
 	`computed_score` integer DEFAULT 0 NOT NULL,
 	`score_breakdown` text DEFAULT '[]' NOT NULL,
 	`last_activity_at` integer NOT NULL,
+	`scored_at` integer DEFAULT 0 NOT NULL,
 	`lost_reason_id` integer,
 	`lost_comment` text,
 	`closed_at` integer,

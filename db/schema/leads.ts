@@ -72,6 +72,8 @@ export const leads = sqliteTable(
     scoreBreakdown: text('score_breakdown', { mode: 'json' }).$type<{ ruleId: number; points: number }[]>().notNull().default([]),
     /** Last time something happened on the lead (edit, move, action): the "no activity for N days" rule reads it. */
     lastActivityAt: integer('last_activity_at').notNull(),
+    /** When the score was last computed: a time-based rule needs recomputing once the lead crosses its threshold. */
+    scoredAt: integer('scored_at').notNull().default(0),
     lostReasonId: integer('lost_reason_id').references(() => refValues.id),
     lostComment: text('lost_comment'),
     closedAt: integer('closed_at'),

@@ -54,33 +54,31 @@ export function rescoreLead(tx: DbOrTx, id: number, now: number, rules: ScoreRul
   if (!l) return;
   const tagIds = tx.select({ t: leadTags.tagId }).from(leadTags).where(eq(leadTags.leadId, id)).all().map((r) => r.t);
   const score = computeScore(rules, { ...l, tagIds }, now);
-  tx.update(leads).set({ computedScore: score.total, scoreBreakdown: score.breakdown }).where(eq(leads.id, id)).run();
+  tx.update(leads).set({ computedScore: score.total, scoreBreakdown: score.breakdown, scoredAt: now }).where(eq(leads.id, id)).run();
 }
 
 /**
- * Recomputes the open leads whose score may have changed with time alone ("no activity for N days"): those idle
- * for longer than the shortest such rule. Run at start and every hour; each lead is constant time.
+ * Recomputes the open leads whose score changed with time alone ("no activity for N days"): those that crossed a
+ * rule's threshold since they were last scored. Run at start and every hour; each lead is constant time.
  */
 export function rescoreIdleLeads(db: Db, now: number): number {
   const rules = activeRules(db);
-  const days = rules.filter((r) => r.field === 'noActivityDays').map((r) => Number(r.value));
-  if (!days.length) return 0;
-  const before = now - Math.min(...days) * 86_400_000;
+  const thresholds = [...new Set(rules.filter((r) => r.field === 'noActivityDays').map((r) => Number(r.value) * 86_400_000))];
   let n = 0;
-  let after = 0;
-  for (;;) {
-    const batch = db
-      .select({ id: leads.id })
-      .from(leads)
-      .where(and(lt(leads.lastActivityAt, before), sql`${leads.id} > ${after}`, sql`${leads.closedAt} is null`))
-      .orderBy(asc(leads.id))
-      .limit(500)
-      .all();
-    if (!batch.length) return n;
-    writeTx(db, (tx) => batch.forEach((b) => rescoreLead(tx, b.id, now, rules)));
-    n += batch.length;
-    after = batch[batch.length - 1].id;
+  for (const span of thresholds) {
+    for (;;) {
+      const batch = db
+        .select({ id: leads.id })
+        .from(leads)
+        .where(sql`${leads.lastActivityAt} < ${now - span} and ${leads.scoredAt} < ${leads.lastActivityAt} + ${span} and ${leads.closedAt} is null and ${leads.convertedCompanyId} is null`)
+        .limit(500)
+        .all();
+      if (!batch.length) break;
+      writeTx(db, (tx) => batch.forEach((b) => rescoreLead(tx, b.id, now, rules)));
+      n += batch.length;
+    }
   }
+  return n;
 }
 
 // --- writing ---------------------------------------------------------------------------------------------

@@ -150,8 +150,11 @@ describe('scores', () => {
     const a = makeLead(w.db, w.sam, {}, T0);
     createScoreRule(w.db, rule({ name: 'Idle', field: 'noActivityDays', operator: 'olderThan', value: '30', points: '-10' }), ctxFor(w.db, w.admin, T0 + DAY));
     expect(leadRow(w.db, a).computed_score).toBe(0);
+    expect(rescoreIdleLeads(w.db, T0 + 29 * DAY)).toBe(0);
     expect(rescoreIdleLeads(w.db, T0 + 31 * DAY)).toBe(1);
     expect(leadRow(w.db, a).computed_score).toBe(-10);
+    // Scored after crossing the threshold: the next runs leave it alone.
+    expect(rescoreIdleLeads(w.db, T0 + 32 * DAY)).toBe(0);
   });
 });
 
