@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { Db } from '@/db/client';
+import * as schema from '@/db/schema';
 import { auditLog, opportunities } from '@/db/schema';
 import { closeSchema } from '@/lib/opportunities/schema';
 import { closeOpportunity, createOpportunity } from '@/lib/opportunities/service';
@@ -511,5 +514,20 @@ describe('usage counts', () => {
       [s.won, 1],
     ]);
     expect([...stageUsage(w.db, other.pipelineId)]).toEqual([[other.qualification, 1]]);
+  });
+});
+
+describe('usage counts read an index, not the opportunities table', () => {
+  test.each([
+    ['stageUsage', 'opportunities_board_idx', (db: Db, pipelineId: number) => stageUsage(db, pipelineId)],
+    ['pipelineUsage', 'opportunities_pipeline_idx', (db: Db) => pipelineUsage(db)],
+  ] as const)('%s uses %s (covering)', (_, index, fn) => {
+    const w = world();
+    const logged: { sql: string; params: unknown[] }[] = [];
+    const db = drizzle(w.t.sqlite, { schema, logger: { logQuery: (q, params) => logged.push({ sql: q, params }) } }) as unknown as Db;
+    fn(db, w.starter.pipelineId);
+    const q = logged.find((l) => l.sql.includes('from "opportunities"'))!;
+    const plan = (w.t.sqlite.prepare(`explain query plan ${q.sql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.filter((l) => /\bopportunities\b/.test(l))).toEqual([expect.stringContaining(`USING COVERING INDEX ${index}`)]);
   });
 });
