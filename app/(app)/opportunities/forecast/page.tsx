@@ -112,7 +112,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
     return list.map((l, i) => (
       <tr key={`${key}-${l?.currency ?? 'none'}`} className={cn(o.strong && 'font-semibold text-slate-900', o.sub && 'text-slate-600')}>
         {i === 0 ? (
-          <th scope="row" rowSpan={list.length} className={cn('px-4 py-2 text-left align-top font-medium whitespace-nowrap', o.sub ? 'pl-10 font-normal' : 'text-slate-900', o.overdue && !o.sub && 'text-red-700')}>
+          <th scope="row" rowSpan={list.length} className={cn('px-4 py-2 text-left align-top font-medium whitespace-nowrap', o.sub ? 'pl-10 font-normal' : 'text-slate-900', o.strong && 'font-semibold', o.overdue && !o.sub && 'text-red-700')}>
             {label}
           </th>
         ) : null}
