@@ -187,12 +187,13 @@ export function ScoreField({ name, legend, hint, defaultValue = 0 }: { name: str
           <label
             key={n}
             className={cn(
-              'cursor-pointer rounded-md has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-brand-600',
+              'relative cursor-pointer rounded-md has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-brand-600',
               n === 0 ? 'mr-2 px-2 py-1 text-xs text-slate-600 ring-1 ring-slate-300 ring-inset has-[:checked]:bg-slate-100 has-[:checked]:font-semibold' : 'px-0.5 text-2xl leading-none text-slate-300',
               LIT[n],
             )}
           >
-            <input type="radio" name={name} value={n} defaultChecked={n === initial} className="sr-only" />
+            {/* Transparent over its star: the star is what is clicked, the radio what is focused and read. */}
+            <input type="radio" name={name} value={n} defaultChecked={n === initial} className="absolute inset-0 m-0 size-full cursor-pointer opacity-0" />
             {n === 0 ? t('opportunities.score.none') : <span aria-hidden="true">★</span>}
             {n === 0 ? null : <span className="sr-only">{t('opportunities.score.stars', { n })}</span>}
           </label>

@@ -42,15 +42,8 @@ export async function OpportunityPanel({ rows, newHref, headingId, level = 3 }: 
               </Link>
               {o.status === 'open' ? <Badge>{o.stageName}</Badge> : <Badge tone={o.status === 'won' ? 'green' : 'red'}>{t(`opportunities.status.${o.status}`)}</Badge>}
               <span className={cn('tabular-nums', o.status === 'won' ? 'text-emerald-800' : o.status === 'lost' ? 'text-red-800' : 'text-slate-700')}>{formatMoney(format, o.amount, o.currency)}</span>
-              <span className="text-slate-600">
-                {o.status === 'open'
-                  ? o.expectedCloseDate
-                    ? t('opportunities.panel.expected', { date: formatDay(format, o.expectedCloseDate) })
-                    : null
-                  : o.closeDate
-                    ? t('opportunities.panel.closedOn', { date: formatDay(format, o.closeDate) })
-                    : null}
-              </span>
+              {o.status === 'open' && o.expectedCloseDate ? <span className="text-slate-600">{t('opportunities.panel.expected', { date: formatDay(format, o.expectedCloseDate) })}</span> : null}
+              {o.status !== 'open' && o.closeDate ? <span className="text-slate-600">{t('opportunities.panel.closedOn', { date: formatDay(format, o.closeDate) })}</span> : null}
               {o.ownerName ? <span className="text-slate-500">{o.ownerName}</span> : null}
             </li>
           ))}

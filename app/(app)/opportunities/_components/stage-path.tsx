@@ -32,9 +32,9 @@ export function StagePath({ id, stages, currentId, status, editable }: { id: num
           const closing = s.kind === 'won' || s.kind === 'lost';
           const tone = current
             ? s.kind === 'won'
-              ? 'bg-emerald-600 text-white ring-emerald-600'
+              ? 'bg-emerald-700 text-white ring-emerald-700'
               : s.kind === 'lost'
-                ? 'bg-red-600 text-white ring-red-600'
+                ? 'bg-red-700 text-white ring-red-700'
                 : 'bg-brand-600 text-white ring-brand-600'
             : passed
               ? 'bg-brand-50 text-brand-800 ring-brand-200'
@@ -65,7 +65,7 @@ export function StagePath({ id, stages, currentId, status, editable }: { id: num
               </button>
             );
           } else {
-            item = <span className={cn(base, tone, 'opacity-70')}>{s.name}</span>;
+            item = <span className={cn(base, tone, 'bg-slate-50 text-slate-600 ring-slate-200')}>{s.name}</span>;
           }
           return (
             <li key={s.id} className="flex items-center gap-2">
