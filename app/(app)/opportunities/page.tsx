@@ -36,7 +36,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Record<string, string | string[] | undefined>;
 const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
-const NOTICE_KEYS = ['notice', 'error', 'count', 'total', 'max'];
+const NOTICE_KEYS = ['notice', 'error', 'count', 'total', 'max', 'deleted'];
 const RIGHT = new Set(['amount', 'weighted', 'probability']);
 
 /** An amount typed in a filter (major units, French or English) in cents; `bad` when it isn't one. */
@@ -160,6 +160,11 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
         actions={canCreate(user) ? <ButtonLink href="/opportunities/new">{t('opportunityList.new')}</ButtonLink> : null}
       />
       <OppTabs current="list" />
+      {sp.deleted ? (
+        <p className="mb-4 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800" role="status">
+          {t('opportunities.deleted')}
+        </p>
+      ) : null}
       <NoticeBanner sp={sp} />
       <ViewsBar
         area="opportunities"
