@@ -108,7 +108,7 @@ export default defineConfig<SuiviOptions>({
       name: 'nojs',
       dependencies: ['setup'],
       // axe needs JavaScript in the page; the HTTP-level checks need no browser and run once.
-      testIgnore: [/global\.setup\.ts$/, /a11y(-customers)?\.spec\.ts$/, /security\.spec\.ts$/],
+      testIgnore: [/global\.setup\.ts$/, /a11y(-[a-z-]+)?\.spec\.ts$/, /security\.spec\.ts$/],
       use: { javaScriptEnabled: false, emptyServerURL: url(PORTS.firstRunNoJs) },
     },
   ],

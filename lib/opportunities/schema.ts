@@ -70,14 +70,18 @@ function checkAmounts(v: { amount: number | null; bestCase: number | null; worst
 
 const opportunityObject = z.object(opportunityFields);
 
+/** The primary contact is one of the contacts, even if its box wasn't ticked. */
+const withPrimary = <T extends { amount: number | null; contactIds: number[]; primaryContactId: number | null }>(v: T) => ({
+  ...v,
+  amount: v.amount ?? 0,
+  contactIds: v.primaryContactId !== null && !v.contactIds.includes(v.primaryContactId) ? [...v.contactIds, v.primaryContactId] : v.contactIds,
+});
+
 /** The opportunity form (create). */
-export const opportunitySchema = opportunityObject.superRefine(checkAmounts).transform((v) => ({ ...v, amount: v.amount ?? 0 }));
+export const opportunitySchema = opportunityObject.superRefine(checkAmounts).transform(withPrimary);
 export type OpportunityInput = z.output<typeof opportunitySchema>;
 
-export const opportunityUpdateSchema = opportunityObject
-  .extend({ version })
-  .superRefine(checkAmounts)
-  .transform((v) => ({ ...v, amount: v.amount ?? 0 }));
+export const opportunityUpdateSchema = opportunityObject.extend({ version }).superRefine(checkAmounts).transform(withPrimary);
 export type OpportunityUpdateInput = z.output<typeof opportunityUpdateSchema>;
 
 /** A board move: the stage, and the card it lands before (none: the end of the column). */

@@ -46,12 +46,13 @@ function companyProblem(tx: Tx, viewer: Viewer, companyId: number): string | nul
   return c.archived ? 'opportunities.errors.companyArchived' : null;
 }
 
-function contactsProblem(tx: Tx, viewer: Viewer, ids: number[], current: number[]): string | null {
-  const wanted = [...new Set(ids)].filter((id) => !current.includes(id));
+/** The opportunity's contacts: people of its company the viewer may see. */
+function contactsProblem(tx: Tx, viewer: Viewer, ids: number[], companyId: number): string | null {
+  const wanted = [...new Set(ids)];
   if (!wanted.length) return null;
-  const rows = tx.select({ ownerId: contacts.ownerId, teamId: contacts.teamId }).from(contacts).where(inArray(contacts.id, wanted)).all();
+  const rows = tx.select({ ownerId: contacts.ownerId, teamId: contacts.teamId, companyId: contacts.companyId }).from(contacts).where(inArray(contacts.id, wanted)).all();
   if (rows.length !== wanted.length || rows.some((r) => !can(viewer, 'view', ownedRecord(tx, r)))) return 'errors.invalidChoice';
-  return null;
+  return rows.some((r) => r.companyId !== companyId) ? 'opportunities.errors.contactOfOtherCompany' : null;
 }
 
 type StagePlan = { stage: StageRow; status: OpportunityStatus };
@@ -108,14 +109,13 @@ function positionBefore(tx: Tx, stageId: number, beforeId: number, movingId: num
   return mid;
 }
 
-function checkReferences(tx: Tx, viewer: Viewer, now: number, input: OpportunityInput, current?: OppRow, currentTags: number[] = [], currentContacts: number[] = []): Record<string, string> {
+function checkReferences(tx: Tx, viewer: Viewer, now: number, input: OpportunityInput, current?: OppRow, currentTags: number[] = []): Record<string, string> {
   const errors: Record<string, string> = {};
   const put = (field: string, problem: string | null) => {
     if (problem) errors[field] = problem;
   };
   if (!current || current.companyId !== input.companyId) put('companyId', companyProblem(tx, viewer, input.companyId));
-  put('contactIds', contactsProblem(tx, viewer, input.contactIds, currentContacts));
-  if (input.primaryContactId !== null && !input.contactIds.includes(input.primaryContactId)) put('primaryContactId', 'errors.invalidChoice');
+  put('contactIds', contactsProblem(tx, viewer, input.contactIds, input.companyId));
   put('typeId', refProblem(tx, 'opportunity_type', input.typeId, current?.typeId));
   put('sourceId', refProblem(tx, 'origin', input.sourceId, current?.sourceId));
   put('tagIds', tagsProblem(tx, input.tagIds, currentTags));
@@ -217,7 +217,7 @@ export function updateOpportunity(db: Db, id: number, input: OpportunityUpdateIn
     if (before.ownerId !== input.ownerId && !can(ctx.user, 'assign', ownedRecord(tx, before))) return fail('errors.invalidForm', { ownerId: 'errors.ownerNotAllowed' });
     const currentTags = tx.select({ t: opportunityTags.tagId }).from(opportunityTags).where(eq(opportunityTags.opportunityId, id)).all().map((r) => r.t);
     const currentContacts = tx.select({ c: opportunityContacts.contactId }).from(opportunityContacts).where(eq(opportunityContacts.opportunityId, id)).all().map((r) => r.c);
-    const errors = checkReferences(tx, ctx.user, ctx.now, input, before, currentTags, currentContacts);
+    const errors = checkReferences(tx, ctx.user, ctx.now, input, before, currentTags);
     const keepStage = input.pipelineId === before.pipelineId && (input.stageId === null || input.stageId === before.stageId);
     const plan = errors.pipelineId || keepStage ? null : planStage(tx, input.pipelineId, input.stageId);
     if (plan && !plan.ok) Object.assign(errors, plan.error.fieldErrors);

@@ -7,7 +7,7 @@ const AREAS = [
   { path: '/leads', title: 'Pistes', empty: 'Aucune piste pour l’instant' },
   { path: '/companies', title: 'Sociétés', empty: 'Aucune société ne correspond à ces filtres', query: '?owner=all&city=' },
   { path: '/contacts', title: 'Contacts', empty: 'Aucun contact ne correspond à ces filtres', query: '?owner=all&consent=withdrawn&tag=999999' },
-  { path: '/opportunities', title: 'Opportunités', empty: 'Aucune opportunité pour l’instant' },
+  { path: '/opportunities', title: 'Opportunités', empty: 'Aucune opportunité ne correspond à ces filtres', query: '?owner=all&tag=999999' },
   { path: '/actions', title: 'Actions', empty: 'Aucune action pour l’instant' },
   { path: '/reports', title: 'Rapports', empty: 'Rien à présenter pour l’instant' },
 ];

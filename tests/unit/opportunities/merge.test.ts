@@ -15,7 +15,7 @@ function world() {
   const alpha = makeCompany(h.db, sales, { name: 'Alpha' });
   const alpha2 = makeCompany(h.db, sales, { name: 'Alpha SA' });
   const anne = makeContact(h.db, sales, { lastName: 'Martin', firstName: 'Anne', companyId: String(alpha) });
-  const anne2 = makeContact(h.db, sales, { lastName: 'Martin', firstName: 'Anne', companyId: String(alpha2) });
+  const anne2 = makeContact(h.db, sales, { lastName: 'Martin', firstName: 'Anne', companyId: String(alpha), email: 'anne@other.example' });
   return { ...h, sales, p, alpha, alpha2, anne, anne2 };
 }
 

@@ -374,3 +374,19 @@ describe('transfer and delete', () => {
     expect(deleteCompany(w.db, w.client, ctxFor(w.db, w.admin, NOW))).toMatchObject({ ok: false, error: { code: 'errors.companyHasOpportunities' } });
   });
 });
+
+describe('contacts', () => {
+  it('are people of the opportunity’s company; a primary contact is one of them even if not ticked', () => {
+    const w = setup();
+    const mine = makeContact(w.db, w.sales, { lastName: 'Martin', companyId: String(w.prospect) });
+    const elsewhere = makeContact(w.db, w.sales, { lastName: 'Durand', companyId: String(w.client) });
+    const form = { name: 'Deal', companyId: String(w.prospect), pipelineId: String(w.p.pipelineId), ownerId: String(w.sales) };
+    expect(createOpportunity(w.db, opportunityInput({ ...form, contactIds: [String(elsewhere)] }), ctxFor(w.db, w.sales, NOW))).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { contactIds: 'opportunities.errors.contactOfOtherCompany' } },
+    });
+    const r = createOpportunity(w.db, opportunityInput({ ...form, primaryContactId: String(mine) }), ctxFor(w.db, w.sales, NOW));
+    expect(r.ok).toBe(true);
+    expect(w.db.all(sql`select contact_id as c, is_primary as p from opportunity_contacts where opportunity_id = ${r.ok ? r.value.id : 0}`)).toEqual([{ c: mine, p: 1 }]);
+  });
+});
