@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { teams, users } from './auth';
 
-export const VIEW_AREAS = ['companies', 'contacts', 'opportunities'] as const;
+export const VIEW_AREAS = ['companies', 'contacts', 'opportunities', 'leads'] as const;
 export type ViewArea = (typeof VIEW_AREAS)[number];
 
 /** A saved list view: chosen columns and filters, private or shared with a team, one default per user and area. */

@@ -5,6 +5,7 @@ export const COLUMNS = {
   companies: ['name', 'type', 'city', 'phone', 'owner', 'team', 'contacts', 'created', 'tags', 'keyAccount', 'family', 'industry'],
   contacts: ['name', 'company', 'jobTitle', 'email', 'phone', 'owner', 'team', 'consent', 'created', 'tags', 'active'],
   opportunities: ['name', 'company', 'pipeline', 'stage', 'amount', 'weighted', 'probability', 'closeDate', 'owner', 'team', 'score', 'type', 'created', 'tags'],
+  leads: ['name', 'company', 'phone', 'email', 'city', 'status', 'owner', 'team', 'score', 'stars', 'source', 'created', 'tags'],
 } as const satisfies Record<ViewArea, readonly string[]>;
 
 export type ColumnOf<A extends ViewArea> = (typeof COLUMNS)[A][number];
@@ -13,6 +14,7 @@ export const DEFAULT_COLUMNS: { [A in ViewArea]: ColumnOf<A>[] } = {
   companies: ['name', 'type', 'city', 'phone', 'owner', 'contacts'],
   contacts: ['name', 'company', 'email', 'phone', 'owner'],
   opportunities: ['name', 'company', 'stage', 'amount', 'closeDate', 'owner'],
+  leads: ['name', 'company', 'phone', 'city', 'created', 'owner', 'status', 'score'],
 };
 
 /** The query-string keys each list page reads as filters (the same keys a saved view stores). */
@@ -20,6 +22,7 @@ export const FILTER_KEYS: Record<ViewArea, readonly string[]> = {
   companies: ['owner', 'type', 'team', 'family', 'tag', 'city', 'key', 'archived', 'from', 'to'],
   contacts: ['owner', 'team', 'tag', 'consent', 'active', 'company', 'from', 'to'],
   opportunities: ['owner', 'status', 'pipeline', 'stage', 'team', 'month', 'min', 'max', 'type', 'tag', 'company'],
+  leads: ['owner', 'state', 'status', 'team', 'source', 'tag', 'minScore', 'from', 'to'],
 };
 
 /**
@@ -30,6 +33,7 @@ export const SORTS = {
   companies: ['name', 'created'],
   contacts: ['name', 'created'],
   opportunities: ['close', 'closed', 'name', 'amount', 'created'],
+  leads: ['name', 'created', 'score'],
 } as const satisfies Record<ViewArea, readonly string[]>;
 export type SortOf<A extends ViewArea> = (typeof SORTS)[A][number];
 export type ListSort = SortOf<ViewArea>;
