@@ -148,3 +148,49 @@ export async function createOpportunity(page: Page, o: NewOpportunity): Promise<
   await expect(page).toHaveURL(/\/opportunities\/\d+$/);
   return Number(new URL(page.url()).pathname.split('/').pop());
 }
+
+export type NewLead = {
+  lastName: string;
+  firstName?: string;
+  companyName?: string;
+  jobTitle?: string;
+  email?: string;
+  phone?: string;
+  city?: string;
+  /** Leave the lead unassigned, in this team's queue (the team's name as shown). */
+  queueTeam?: string;
+  /** 0 to 5 stars. */
+  stars?: number;
+  /** Tick "create anyway" when the form warns about likely duplicates. */
+  confirmDuplicate?: boolean;
+};
+
+/**
+ * /leads/new with the few fields given (the form's fields are named as in lib/leads/schema.ts; by default the
+ * lead is assigned to the signed-in user); returns the new lead's id.
+ */
+export async function createLead(page: Page, l: NewLead): Promise<number> {
+  await page.goto('/leads/new');
+  const form = page.locator('form:has([name="lastName"])');
+  await form.locator('[name="lastName"]').fill(l.lastName);
+  if (l.firstName) await form.locator('[name="firstName"]').fill(l.firstName);
+  if (l.companyName) await form.locator('[name="companyName"]').fill(l.companyName);
+  if (l.jobTitle) await form.locator('[name="jobTitle"]').fill(l.jobTitle);
+  if (l.email) await form.locator('[name="email"]').fill(l.email);
+  if (l.phone) await form.locator('[name="phone"]').fill(l.phone);
+  if (l.city) await form.locator('[name="city"]').fill(l.city);
+  if (l.stars !== undefined) await form.locator(`input[name="manualScore"][value="${l.stars}"]`).check();
+  if (l.queueTeam) {
+    await form.locator('select[name="ownerId"]').selectOption('');
+    await form.locator('select[name="teamId"]').selectOption({ label: l.queueTeam });
+  }
+  await form.locator('button[type="submit"]').last().click();
+  if (l.confirmDuplicate) {
+    const confirm = form.locator('input[name="confirmDuplicate"]');
+    await expect(confirm).toBeVisible();
+    await confirm.check();
+    await form.locator('button[type="submit"]').last().click();
+  }
+  await expect(page).toHaveURL(/\/leads\/\d+$/);
+  return Number(new URL(page.url()).pathname.split('/').pop());
+}
