@@ -13,6 +13,7 @@ import enBoard from './en/board.json';
 import enForecast from './en/forecast.json';
 import enLeads from './en/leads.json';
 import enLeadSettings from './en/lead-settings.json';
+import enLeadLists from './en/lead-lists.json';
 import frCore from './fr/core.json';
 import frCustomers from './fr/customers.json';
 import frReference from './fr/reference.json';
@@ -25,10 +26,11 @@ import frBoard from './fr/board.json';
 import frForecast from './fr/forecast.json';
 import frLeads from './fr/leads.json';
 import frLeadSettings from './fr/lead-settings.json';
+import frLeadLists from './fr/lead-lists.json';
 
 export const MESSAGE_FILES = {
-  en: { core: enCore, customers: enCustomers, reference: enReference, search: enSearch, merge: enMerge, views: enViews, opportunities: enOpportunities, pipelines: enPipelines, board: enBoard, forecast: enForecast, leads: enLeads, leadSettings: enLeadSettings },
-  fr: { core: frCore, customers: frCustomers, reference: frReference, search: frSearch, merge: frMerge, views: frViews, opportunities: frOpportunities, pipelines: frPipelines, board: frBoard, forecast: frForecast, leads: frLeads, leadSettings: frLeadSettings },
+  en: { core: enCore, customers: enCustomers, reference: enReference, search: enSearch, merge: enMerge, views: enViews, opportunities: enOpportunities, pipelines: enPipelines, board: enBoard, forecast: enForecast, leads: enLeads, leadSettings: enLeadSettings, leadLists: enLeadLists },
+  fr: { core: frCore, customers: frCustomers, reference: frReference, search: frSearch, merge: frMerge, views: frViews, opportunities: frOpportunities, pipelines: frPipelines, board: frBoard, forecast: frForecast, leads: frLeads, leadSettings: frLeadSettings, leadLists: frLeadLists },
 } as const;
 
 function merge(files: Record<string, object>): Record<string, unknown> {
