@@ -59,6 +59,7 @@ CREATE INDEX `opportunities_type_idx` ON `opportunities` (`type_id`);--> stateme
 CREATE INDEX `opportunities_source_idx` ON `opportunities` (`source_id`);--> statement-breakpoint
 CREATE INDEX `opportunities_lost_reason_idx` ON `opportunities` (`lost_reason_id`);--> statement-breakpoint
 CREATE INDEX `opportunities_lead_idx` ON `opportunities` (`lead_id`);--> statement-breakpoint
+CREATE INDEX `opportunities_reopen_stage_idx` ON `opportunities` (`reopen_stage_id`);--> statement-breakpoint
 CREATE TABLE `opportunity_contacts` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`opportunity_id` integer NOT NULL,

@@ -113,6 +113,7 @@ export const opportunities = sqliteTable(
     index('opportunities_source_idx').on(t.sourceId),
     index('opportunities_lost_reason_idx').on(t.lostReasonId),
     index('opportunities_lead_idx').on(t.leadId),
+    index('opportunities_reopen_stage_idx').on(t.reopenStageId),
   ],
 );
 
