@@ -130,6 +130,8 @@ export function KanbanBoard<C extends CardLike>(props: KanbanBoardProps<C>) {
   const origin = useRef<Placement | null>(null);
   const lastOverId = useRef<UniqueIdentifier | null>(null);
   const movedToNewColumn = useRef(false);
+  // The card is over itself as soon as it is picked up: that says nothing, and would drown "picked up".
+  const justPickedUp = useRef(false);
 
   /** The column a dnd id points at: a column, or the column of a card. */
   const columnOf = useCallback((id: UniqueIdentifier | null | undefined): string | null => {
@@ -216,6 +218,9 @@ export function KanbanBoard<C extends CardLike>(props: KanbanBoardProps<C>) {
       return labels.announce.start(nameOf(active.id), titleOf(col), p.position, p.total);
     },
     onDragOver({ active, over }) {
+      const first = justPickedUp.current;
+      justPickedUp.current = false;
+      if (first && over?.id === active.id) return undefined;
       const col = columnOf(over?.id);
       if (!col) return labels.announce.outside(nameOf(active.id));
       if (columnById.get(col)?.confirmOnly) return labels.announce.overConfirm(nameOf(active.id), titleOf(col));
@@ -263,6 +268,7 @@ export function KanbanBoard<C extends CardLike>(props: KanbanBoardProps<C>) {
   const onDragStart = ({ active }: DragStartEvent) => {
     setActiveId(String(active.id));
     setMessage(null);
+    justPickedUp.current = true;
     origin.current = placementOf(colsRef.current, String(active.id));
   };
 
@@ -419,7 +425,7 @@ export function KanbanBoard<C extends CardLike>(props: KanbanBoardProps<C>) {
                     ))}
                   </ul>
                 </SortableContext>
-                {list.length === 0 ? <p className="px-1 py-2 text-sm text-slate-500">{labels.empty}</p> : null}
+                {list.length === 0 ? <p className="px-1 py-2 text-sm text-slate-600">{labels.empty}</p> : null}
                 {cursor ? (
                   hydrated && onLoadMore ? (
                     <button
@@ -469,7 +475,7 @@ function KanbanColumnView({ column, highlight, confirmHint, labels, children }: 
           {column.title}
         </h2>
         {column.header ? <div className="mt-1 text-xs text-slate-600">{column.header}</div> : null}
-        {column.note ? <div className="mt-1 text-xs text-slate-500">{column.note}</div> : null}
+        {column.note ? <div className="mt-1 text-xs text-slate-600">{column.note}</div> : null}
       </div>
       {children}
       {confirmHint ? <p className="mt-2 rounded bg-amber-50 px-2 py-1 text-xs font-medium text-amber-900">{labels.dropToConfirm}</p> : null}
@@ -501,7 +507,7 @@ function SortableCard({ id, draggable, droppable, busy, handleLabel, movingLabel
           {...attributes}
           onKeyDown={listeners?.onKeyDown as KeyboardEventHandler<HTMLButtonElement> | undefined}
           aria-label={handleLabel}
-          className="absolute top-2 right-2 rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600"
+          className="absolute top-2 right-2 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600"
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
             <circle cx="7" cy="5" r="1.5" />

@@ -108,7 +108,7 @@ export default async function OpportunityBoardPage({ searchParams }: { searchPar
                     )}
                   >
                     {p.name}
-                    {p.isDefault ? <span className="text-xs font-normal text-slate-500">({t('board.defaultPipeline')})</span> : null}
+                    {p.isDefault ? <span className="text-xs font-normal text-slate-600">({t('board.defaultPipeline')})</span> : null}
                   </Link>
                 );
               })}

@@ -136,11 +136,11 @@ export function OpportunityBoard({ pipelineName, columns, filters, closedDays, b
 function Stars({ score }: { score: number }) {
   const t = useTranslations();
   return (
-    <span role="img" aria-label={t('board.card.score', { score })} className="text-sm leading-none tracking-tight">
+    <span role="img" aria-label={t('board.card.score', { score })} className="flex shrink-0 gap-px">
       {Array.from({ length: 5 }, (_, i) => (
-        <span key={i} aria-hidden="true" className={i < score ? 'text-amber-500' : 'text-slate-300'}>
-          ★
-        </span>
+        <svg key={i} aria-hidden="true" viewBox="0 0 20 20" className={i < score ? 'size-3.5 fill-amber-500' : 'size-3.5 fill-slate-300'}>
+          <path d="M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L10 14.9l-5.2 2.7 1-5.8L1.5 7.7l5.9-.9L10 1.5z" />
+        </svg>
       ))}
     </span>
   );
