@@ -4,6 +4,7 @@ import { audit } from '@/lib/audit';
 import { hasAnyUser } from '@/lib/auth/service';
 import { hashPassword } from '@/lib/auth/password';
 import { seedDemoCustomers } from './customers';
+import { seedDemoLeads } from './leads';
 import { seedDemoOpportunities } from './opportunities';
 
 export const DEMO_PASSWORD = 'suivi-demo-2026';
@@ -53,6 +54,7 @@ export async function seedDemo(db: Db, now: number): Promise<DemoAccount[]> {
   });
   seedDemoCustomers(db, now);
   seedDemoOpportunities(db, now);
+  seedDemoLeads(db, now);
   return accounts;
 }
 

@@ -76,9 +76,19 @@ describe('seedDemo', () => {
     const byStatus = db.all<{ status: string; n: number }>(sql`select status, count(*) as n from opportunities group by status order by status`);
     expect(byStatus).toEqual([
       { status: 'lost', n: 1 },
-      { status: 'open', n: 11 },
+      { status: 'open', n: 12 },
       { status: 'won', n: 2 },
     ]);
+    // Leads at several statuses, in team queues, one lost and one converted, scored by five rules.
+    const leadStates = db.all<{ kind: string; n: number }>(sql`select s.kind as kind, count(*) as n from leads l join lead_statuses s on s.id = l.status_id group by s.kind order by s.kind`);
+    expect(leadStates).toEqual([
+      { kind: 'converted', n: 1 },
+      { kind: 'lost', n: 1 },
+      { kind: 'new', n: 6 },
+      { kind: 'open', n: 5 },
+    ]);
+    expect(db.all<{ n: number }>(sql`select count(*) as n from leads where owner_id is null`)[0].n).toBe(3);
+    expect(db.all<{ n: number }>(sql`select count(*) as n from leads where computed_score <> 0`)[0].n).toBeGreaterThan(5);
     expect(db.all<{ n: number }>(sql`select count(distinct stage_id) as n from opportunities`)[0].n).toBeGreaterThanOrEqual(6);
     expect(db.all<{ n: number }>(sql`select count(*) as n from pipelines`)[0].n).toBe(2);
     await expect(seedDemo(db, T0)).rejects.toThrow(/already has users/);
