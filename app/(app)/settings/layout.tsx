@@ -15,6 +15,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           { href: '/settings/teams', label: t('settings.teams') },
           { href: '/settings/lists', label: t('reference.tab') },
           { href: '/settings/pipelines', label: t('pipelines.tab') },
+          { href: '/settings/leads', label: t('leadSettings.tab') },
           { href: '/settings/organisation', label: t('settings.organisation') },
           { href: '/settings/audit', label: t('settings.audit') },
         ]

@@ -20,6 +20,7 @@ export default async function SettingsPage() {
           { href: '/settings/teams', title: t('settings.teams'), body: t('settings.teamsBody') },
           { href: '/settings/lists', title: t('reference.tab'), body: t('reference.cardBody') },
           { href: '/settings/pipelines', title: t('pipelines.tab'), body: t('pipelines.cardBody') },
+          { href: '/settings/leads', title: t('leadSettings.tab'), body: t('leadSettings.cardBody') },
           { href: '/settings/organisation', title: t('settings.organisation'), body: t('settings.organisationBody') },
           { href: '/settings/audit', title: t('settings.audit'), body: t('settings.auditBody') },
         ]
