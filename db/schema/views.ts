@@ -27,7 +27,7 @@ export const savedViews = sqliteTable(
   ],
 );
 
-export const MERGE_KINDS = ['company', 'contact'] as const;
+export const MERGE_KINDS = ['company', 'contact', 'lead'] as const;
 export type MergeKind = (typeof MERGE_KINDS)[number];
 
 /** One merge of duplicates into a survivor, with what is needed to undo it (30 days). */

@@ -43,6 +43,31 @@ export const MERGE_FIELDS = {
     teamId: ['teamId'],
     notes: ['notes'],
   },
+  // The status, position, score and conversion links are the survivor's own; its score is recomputed.
+  lead: {
+    civility: ['civility'],
+    firstName: ['firstName'],
+    lastName: ['lastName'],
+    companyName: ['companyName'],
+    jobTitle: ['jobTitle'],
+    email: ['email'],
+    email2: ['email2'],
+    phone: ['phone'],
+    mobile: ['mobile'],
+    website: ['website'],
+    address: ['addressLine1', 'postalCode', 'city', 'country'],
+    industryId: ['industryId'],
+    size: ['size'],
+    sourceId: ['sourceId'],
+    categoryId: ['categoryId'],
+    doNotCall: ['doNotCall'],
+    doNotEmail: ['doNotEmail'],
+    keyAccount: ['keyAccount'],
+    manualScore: ['manualScore'],
+    ownerId: ['ownerId'],
+    teamId: ['teamId'],
+    description: ['description'],
+  },
 } as const satisfies Record<MergeKind, Record<string, readonly string[]>>;
 
 export function mergeFieldsOf(kind: MergeKind): string[] {
@@ -57,8 +82,14 @@ export function columnsOfField(kind: MergeKind, field: string): readonly string[
 export const DUPLICATE_FIELDS = {
   company: ['name', 'domain', 'phone', 'legalId'],
   contact: ['name', 'email', 'phone', 'companyName'],
+  lead: ['name', 'companyName', 'email', 'phone'],
 } as const satisfies Record<MergeKind, readonly string[]>;
 export type DuplicateField<K extends MergeKind = MergeKind> = (typeof DUPLICATE_FIELDS)[K][number];
+
+/** Where a kind's records live: `${areaOf(kind)}/${id}` is a record's page, `${areaOf(kind)}/duplicates` its check. */
+export function areaOf(kind: MergeKind): '/companies' | '/contacts' | '/leads' {
+  return kind === 'company' ? '/companies' : kind === 'contact' ? '/contacts' : '/leads';
+}
 
 /** Undo is offered for this long after a merge. */
 export const UNDO_WINDOW_MS = 30 * 86_400_000;

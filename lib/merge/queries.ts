@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import { companies, companyAddresses, companyTags, contactChannels, contacts, contactTags, merges, refValues, teams, users, type MergeKind } from '@/db/schema';
+import { companies, companyAddresses, companyTags, contactChannels, contacts, contactTags, leadChannels, leads, leadStatuses, leadTags, MERGE_KINDS, merges, refValues, teams, users, type MergeKind } from '@/db/schema';
 import { ownedRecord } from '@/lib/customers/access';
 import { can, visibleWhere, type Viewer } from '@/lib/permissions';
 import { DUPLICATE_FIELDS, mergeFieldsOf, columnsOfField } from './fields';
@@ -12,6 +12,12 @@ export const GROUPS_PAGE = 50;
 export type DuplicateGroup = { field: string; key: string; records: { id: number; name: string }[] };
 
 const contactName = sql<string>`trim(coalesce(${contacts.firstName}, '') || ' ' || ${contacts.lastName})`;
+const leadName = sql<string>`trim(coalesce(${leads.firstName}, '') || ' ' || ${leads.lastName})`;
+/**
+ * Only open leads can be merged: converted and lost ones are left out of the groups. The unary `+` keeps SQLite
+ * from reading through the converted-company index instead of the one that gives the grouping order.
+ */
+const openLead = sql`+${leads.closedAt} is null and +${leads.convertedCompanyId} is null`;
 
 function encode(field: string, key: string): string {
   return Buffer.from(JSON.stringify([field, key])).toString('base64url');
@@ -49,6 +55,7 @@ function groupsBy(db: Db, viewer: Viewer, kind: MergeKind, field: string, after:
       .limit(limit)
       .all();
   }
+  if (kind === 'lead') return leadGroupsBy(db, viewer, field, after, limit);
   if (field === 'email' || field === 'phone') {
     return db
       .select({ k: contactChannels.value, ids: sql<string>`group_concat(distinct ${contactChannels.contactId})` })
@@ -75,6 +82,57 @@ function groupsBy(db: Db, viewer: Viewer, kind: MergeKind, field: string, after:
     .all();
 }
 
+/** Open leads by email or phone (lead_channels' value index), by name (name_key) or by company + name. */
+function leadGroupsBy(db: Db, viewer: Viewer, field: string, after: string | null, limit: number): GroupRow[] {
+  if (field === 'email' || field === 'phone') {
+    return db
+      .select({ k: leadChannels.value, ids: sql<string>`group_concat(distinct ${leadChannels.leadId})` })
+      .from(leadChannels)
+      .innerJoin(leads, eq(leads.id, leadChannels.leadId))
+      .where(and(eq(leadChannels.kind, field), openLead, visibleWhere(viewer, leads), after !== null ? gt(leadChannels.value, after) : undefined))
+      .groupBy(leadChannels.value)
+      .having(sql`count(distinct ${leadChannels.leadId}) > 1`)
+      .orderBy(leadChannels.value)
+      .limit(limit)
+      .all();
+  }
+  // Company keys are letters and digits only: with a space between, the text order of "company name" is the
+  // order of (company, name), so a page starts by seeking in the company key index.
+  const key: SQL<string> | null =
+    field === 'name' ? sql`${leads.nameKey}` : field === 'companyName' ? sql`${leads.companyKey} || ' ' || ${leads.nameKey}` : null;
+  if (!key) return [];
+  return db
+    .select({ k: key, ids: sql<string>`group_concat(${leads.id})` })
+    .from(leads)
+    .where(
+      and(
+        openLead,
+        visibleWhere(viewer, leads),
+        field === 'companyName' ? sql`${leads.companyKey} >= ${after?.split(' ')[0] ?? ''} and ${leads.companyKey} <> ''` : undefined,
+        sql`${key} <> ''`,
+        after !== null ? sql`${key} > ${after}` : undefined,
+      ),
+    )
+    .groupBy(key)
+    .having(sql`count(*) > 1`)
+    .orderBy(key)
+    .limit(limit)
+    .all();
+}
+
+/** Display names of records: a person with their company in brackets. */
+function namesOf(db: Db, kind: MergeKind, ids: number[]): Map<number, string> {
+  if (!ids.length) return new Map();
+  const withCompany = (r: { id: number; name: string; company: string | null }) => [r.id, r.company ? `${r.name} (${r.company})` : r.name] as const;
+  if (kind === 'company') return new Map(db.select({ id: companies.id, name: companies.name }).from(companies).where(inArray(companies.id, ids)).all().map((r) => [r.id, r.name]));
+  if (kind === 'contact') {
+    return new Map(
+      db.select({ id: contacts.id, name: contactName, company: companies.name }).from(contacts).leftJoin(companies, eq(companies.id, contacts.companyId)).where(inArray(contacts.id, ids)).all().map(withCompany),
+    );
+  }
+  return new Map(db.select({ id: leads.id, name: leadName, company: leads.companyName }).from(leads).where(inArray(leads.id, ids)).all().map(withCompany));
+}
+
 /**
  * Groups of likely duplicates among the records the viewer may see, by each chosen field in turn
  * (a record may appear in several groups), 50 groups a page.
@@ -91,21 +149,7 @@ export function duplicateGroups(db: Db, viewer: Viewer, kind: MergeKind, by: rea
     found.push(...rows.map((row) => ({ field: fields[i], row })));
   }
   const page = found.slice(0, GROUPS_PAGE);
-  const ids = [...new Set(page.flatMap((g) => g.row.ids.split(',').map(Number)))];
-  const names = new Map<number, string>();
-  if (ids.length) {
-    const rows =
-      kind === 'company'
-        ? db.select({ id: companies.id, name: companies.name }).from(companies).where(inArray(companies.id, ids)).all()
-        : db
-            .select({ id: contacts.id, name: contactName, company: companies.name })
-            .from(contacts)
-            .leftJoin(companies, eq(companies.id, contacts.companyId))
-            .where(inArray(contacts.id, ids))
-            .all()
-            .map((r) => ({ id: r.id, name: r.company ? `${r.name} (${r.company})` : r.name }));
-    for (const r of rows) names.set(r.id, r.name);
-  }
+  const names = namesOf(db, kind, [...new Set(page.flatMap((g) => g.row.ids.split(',').map(Number)))]);
   const last = page[page.length - 1];
   return {
     groups: page.map((g) => ({
@@ -131,24 +175,62 @@ export type PreviewRecord = {
   /** field → value as shown (names for references); several columns are joined with " · ". */
   values: Record<string, PreviewValue>;
   /** What follows the survivor whatever is chosen. */
-  extras: { contacts?: number; addresses?: number; tags: string[]; channels?: string[] };
+  extras: { contacts?: number; addresses?: number; tags: string[]; channels?: string[]; opportunities?: number };
+  /** A lead's status, and whether it is still open (converted and lost leads cannot be merged). */
+  lead?: { status: string; state: 'open' | 'converted' | 'lost' };
   can: { edit: boolean; delete: boolean };
 };
 export type MergePreview = { kind: MergeKind; fields: string[]; records: PreviewRecord[] };
 
 const owner = alias(users, 'owner');
+const REF_COLUMNS = ['industryId', 'customerFamilyId', 'originId', 'roleId', 'sourceId', 'categoryId'];
+type PreviewRow = Record<string, unknown> & { id: number; ownerId: number | null; teamId: number | null };
+
+function previewRows(db: Db, kind: MergeKind, ids: number[]): PreviewRow[] {
+  if (kind === 'company') return db.select().from(companies).where(inArray(companies.id, ids)).all();
+  if (kind === 'contact') return db.select().from(contacts).where(inArray(contacts.id, ids)).all();
+  return db.select().from(leads).where(inArray(leads.id, ids)).all();
+}
+
+function tagNamesOf(db: Db, kind: MergeKind, id: number): string[] {
+  const rows =
+    kind === 'company'
+      ? db.select({ name: sql<string>`(select name from tags where id = ${companyTags.tagId})` }).from(companyTags).where(eq(companyTags.companyId, id)).all()
+      : kind === 'contact'
+        ? db.select({ name: sql<string>`(select name from tags where id = ${contactTags.tagId})` }).from(contactTags).where(eq(contactTags.contactId, id)).all()
+        : db.select({ name: sql<string>`(select name from tags where id = ${leadTags.tagId})` }).from(leadTags).where(eq(leadTags.leadId, id)).all();
+  return rows.map((t) => t.name);
+}
+
+function extrasOf(db: Db, kind: MergeKind, id: number): PreviewRecord['extras'] {
+  const tags = tagNamesOf(db, kind, id);
+  if (kind === 'company') {
+    return {
+      contacts: db.select({ n: sql<number>`count(*)` }).from(contacts).where(eq(contacts.companyId, id)).get()?.n ?? 0,
+      addresses: db.select({ n: sql<number>`count(*)` }).from(companyAddresses).where(eq(companyAddresses.companyId, id)).get()?.n ?? 0,
+      tags,
+    };
+  }
+  if (kind === 'contact') {
+    return { tags, channels: db.select({ v: contactChannels.value }).from(contactChannels).where(and(eq(contactChannels.contactId, id), inArray(contactChannels.kind, ['email', 'phone']))).all().map((c) => c.v) };
+  }
+  return {
+    tags,
+    channels: db.select({ v: leadChannels.value }).from(leadChannels).where(and(eq(leadChannels.leadId, id), inArray(leadChannels.kind, ['email', 'phone']))).all().map((c) => c.v),
+    opportunities: db.all<{ n: number }>(sql`select count(*) as n from opportunities where lead_id = ${id}`)[0]?.n ?? 0,
+  };
+}
 
 /** The records side by side, or null unless the viewer may see every one of them. */
 export function mergePreview(db: Db, viewer: Viewer, kind: MergeKind, ids: number[]): MergePreview | null {
   const unique = [...new Set(ids)];
   if (unique.length < 2 || unique.length > MAX_MERGE) return null;
-  const table = kind === 'company' ? companies : contacts;
-  const rows = db.select().from(table).where(inArray(table.id, unique)).all() as unknown as (Record<string, unknown> & { id: number; ownerId: number | null; teamId: number | null })[];
+  const rows = previewRows(db, kind, unique);
   if (rows.length !== unique.length) return null;
   const recs = rows.map((r) => ({ r, rec: ownedRecord(db, r) }));
   if (recs.some(({ rec }) => !can(viewer, 'view', rec))) return null;
 
-  const refIds = rows.flatMap((r) => [r.industryId, r.customerFamilyId, r.originId, r.roleId]).filter((v): v is number => typeof v === 'number');
+  const refIds = rows.flatMap((r) => REF_COLUMNS.map((c) => r[c])).filter((v): v is number => typeof v === 'number');
   const refNames = new Map(refIds.length ? db.select({ id: refValues.id, name: refValues.name }).from(refValues).where(inArray(refValues.id, refIds)).all().map((r) => [r.id, r.name]) : []);
   const userIds = rows.map((r) => r.ownerId).filter((v): v is number => v !== null);
   const userNames = new Map(userIds.length ? db.select({ id: owner.id, name: owner.name }).from(owner).where(inArray(owner.id, userIds)).all().map((r) => [r.id, r.name]) : []);
@@ -156,21 +238,20 @@ export function mergePreview(db: Db, viewer: Viewer, kind: MergeKind, ids: numbe
   const teamNames = new Map(teamIds.length ? db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, teamIds)).all().map((r) => [r.id, r.name]) : []);
   const companyIds = rows.map((r) => r.companyId).filter((v): v is number => typeof v === 'number');
   const companyNames = new Map(companyIds.length ? db.select({ id: companies.id, name: companies.name }).from(companies).where(inArray(companies.id, companyIds)).all().map((r) => [r.id, r.name]) : []);
+  const statusIds = rows.map((r) => r.statusId).filter((v): v is number => typeof v === 'number');
+  const statuses = new Map(
+    statusIds.length ? db.select({ id: leadStatuses.id, name: leadStatuses.name, kind: leadStatuses.kind }).from(leadStatuses).where(inArray(leadStatuses.id, statusIds)).all().map((r) => [r.id, r]) : [],
+  );
 
   const show = (col: string, v: unknown): PreviewValue => {
     if (v === null || v === undefined || v === '') return null;
-    if (col === 'industryId' || col === 'customerFamilyId' || col === 'originId' || col === 'roleId') return refNames.get(v as number) ?? `#${v}`;
+    if (REF_COLUMNS.includes(col)) return refNames.get(v as number) ?? `#${v}`;
     if (col === 'ownerId') return userNames.get(v as number) ?? `#${v}`;
     if (col === 'teamId') return teamNames.get(v as number) ?? `#${v}`;
     if (col === 'companyId') return companyNames.get(v as number) ?? `#${v}`;
     return v as PreviewValue;
   };
   const fields = mergeFieldsOf(kind);
-  const tagsOf = (id: number) =>
-    (kind === 'company'
-      ? db.select({ name: sql<string>`(select name from tags where id = ${companyTags.tagId})` }).from(companyTags).where(eq(companyTags.companyId, id)).all()
-      : db.select({ name: sql<string>`(select name from tags where id = ${contactTags.tagId})` }).from(contactTags).where(eq(contactTags.contactId, id)).all()
-    ).map((t) => t.name);
 
   return {
     kind,
@@ -185,6 +266,7 @@ export function mergePreview(db: Db, viewer: Viewer, kind: MergeKind, ids: numbe
           else values[f] = cols.map((c) => show(c, r[c])).filter((v) => v !== null).join(' · ') || null;
         }
         if (kind === 'contact' && values.consentStatus === 'unknown') values.consentStatus = null;
+        const status = kind === 'lead' ? statuses.get(r.statusId as number) : undefined;
         return {
           id: r.id,
           name: kind === 'company' ? String(r.name) : [r.firstName, r.lastName].filter(Boolean).join(' '),
@@ -192,14 +274,15 @@ export function mergePreview(db: Db, viewer: Viewer, kind: MergeKind, ids: numbe
           createdAt: r.createdAt as number,
           updatedAt: r.updatedAt as number,
           values,
-          extras:
-            kind === 'company'
-              ? {
-                  contacts: db.select({ n: sql<number>`count(*)` }).from(contacts).where(eq(contacts.companyId, r.id)).get()?.n ?? 0,
-                  addresses: db.select({ n: sql<number>`count(*)` }).from(companyAddresses).where(eq(companyAddresses.companyId, r.id)).get()?.n ?? 0,
-                  tags: tagsOf(r.id),
-                }
-              : { tags: tagsOf(r.id), channels: db.select({ v: contactChannels.value }).from(contactChannels).where(and(eq(contactChannels.contactId, r.id), inArray(contactChannels.kind, ['email', 'phone']))).all().map((c) => c.v) },
+          extras: extrasOf(db, kind, r.id),
+          ...(kind === 'lead'
+            ? {
+                lead: {
+                  status: status?.name ?? '',
+                  state: r.convertedCompanyId !== null || status?.kind === 'converted' ? 'converted' : r.closedAt !== null || status?.kind === 'lost' ? 'lost' : 'open',
+                } as const,
+              }
+            : {}),
           can: { edit: can(viewer, 'edit', rec), delete: can(viewer, 'delete', rec) },
         };
       }),
@@ -224,10 +307,10 @@ const undoer = alias(users, 'undoer');
 
 /** Recent merges whose survivor the viewer may see, newest first, with whether this viewer may undo each. */
 export function listMerges(db: Db, viewer: Viewer, f: { kind?: MergeKind; survivorId?: number } = {}, now = Date.now(), limit = 50): MergeListRow[] {
-  const kinds = f.kind ? [f.kind] : (['company', 'contact'] as const);
+  const kinds = f.kind ? [f.kind] : MERGE_KINDS;
   const rows = kinds.flatMap((kind) => {
-    const table = kind === 'company' ? companies : contacts;
-    const name = kind === 'company' ? companies.name : contactName;
+    const table = kind === 'company' ? companies : kind === 'contact' ? contacts : leads;
+    const name = kind === 'company' ? companies.name : kind === 'contact' ? contactName : leadName;
     return db
       .select({ m: merges, survivorName: sql<string>`${name}`, createdByName: creator.name, undoneByName: undoer.name })
       .from(merges)

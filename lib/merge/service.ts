@@ -1,14 +1,17 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { writeTx, type Db, type Tx } from '@/db/client';
-import { companies, companyAddresses, companyTags, contactChannels, contacts, contactTags, merges, users, type MergeKind } from '@/db/schema';
+import { companies, companyAddresses, companyTags, contactChannels, contacts, contactTags, leadChannels, leads, leadTags, merges, users, type MergeKind } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { ContactInput } from '@/lib/contacts/schema';
 import { writeChannels } from '@/lib/contacts/service';
 import { ownedRecord } from '@/lib/customers/access';
-import { companyNameKey, normalizePhone, personNameKey, sortKey } from '@/lib/customers/normalize';
+import { companyNameKey, emailDomainOf, normalizePhone, personNameKey, sortKey } from '@/lib/customers/normalize';
+import { activeRules, rescoreLead } from '@/lib/leads/service';
+import { computeScore, type ScoreRule } from '@/lib/leads/scoring';
+import { getLeadStatus, leadStatusOfKind } from '@/lib/leads/statuses';
 import { can, type Viewer } from '@/lib/permissions';
 import { fail, ok, type Result } from '@/lib/result';
-import { indexCompany, indexContact, reindexCompanyContacts, unindex } from '@/lib/search/index-records';
+import { indexCompany, indexContact, indexLead, reindexCompanyContacts, unindex } from '@/lib/search/index-records';
 import { columnsOfField, UNDO_WINDOW_MS } from './fields';
 import { MERGE_RELATIONS } from './relations';
 
@@ -27,7 +30,7 @@ export type MergeInput = {
 };
 
 type Row = Record<string, unknown> & { id: number; ownerId: number | null; teamId: number | null; version: number; updatedAt: number; updatedBy: number | null };
-type ChannelRow = typeof contactChannels.$inferSelect;
+type ChannelRow = typeof contactChannels.$inferSelect | typeof leadChannels.$inferSelect;
 
 /** Everything needed to put things back as they were. */
 export type MergeSnapshot = {
@@ -42,7 +45,7 @@ export type MergeSnapshot = {
   relations: { table: string; column: string; rows: { id: number; from: number }[] }[];
 };
 
-const tableOf = (kind: MergeKind) => (kind === 'company' ? companies : contacts);
+const tableOf = (kind: MergeKind) => (kind === 'company' ? companies : kind === 'contact' ? contacts : leads);
 
 function loadRows(tx: Tx, kind: MergeKind, ids: number[]): Map<number, Row> {
   const table = tableOf(kind);
@@ -51,19 +54,79 @@ function loadRows(tx: Tx, kind: MergeKind, ids: number[]): Map<number, Row> {
 }
 
 function tagIdsOf(tx: Tx, kind: MergeKind, id: number): number[] {
-  return kind === 'company'
-    ? tx.select({ t: companyTags.tagId }).from(companyTags).where(eq(companyTags.companyId, id)).all().map((r) => r.t)
-    : tx.select({ t: contactTags.tagId }).from(contactTags).where(eq(contactTags.contactId, id)).all().map((r) => r.t);
+  if (kind === 'company') return tx.select({ t: companyTags.tagId }).from(companyTags).where(eq(companyTags.companyId, id)).all().map((r) => r.t);
+  if (kind === 'contact') return tx.select({ t: contactTags.tagId }).from(contactTags).where(eq(contactTags.contactId, id)).all().map((r) => r.t);
+  return tx.select({ t: leadTags.tagId }).from(leadTags).where(eq(leadTags.leadId, id)).all().map((r) => r.t);
 }
 
 function addTags(tx: Tx, kind: MergeKind, id: number, tagIds: number[]) {
   if (!tagIds.length) return;
   if (kind === 'company') tx.insert(companyTags).values(tagIds.map((tagId) => ({ companyId: id, tagId }))).run();
-  else tx.insert(contactTags).values(tagIds.map((tagId) => ({ contactId: id, tagId }))).run();
+  else if (kind === 'contact') tx.insert(contactTags).values(tagIds.map((tagId) => ({ contactId: id, tagId }))).run();
+  else tx.insert(leadTags).values(tagIds.map((tagId) => ({ leadId: id, tagId }))).run();
+}
+
+function removeTags(tx: Tx, kind: MergeKind, id: number, tagIds: number[]) {
+  if (!tagIds.length) return;
+  if (kind === 'company') tx.delete(companyTags).where(and(eq(companyTags.companyId, id), inArray(companyTags.tagId, tagIds))).run();
+  else if (kind === 'contact') tx.delete(contactTags).where(and(eq(contactTags.contactId, id), inArray(contactTags.tagId, tagIds))).run();
+  else tx.delete(leadTags).where(and(eq(leadTags.leadId, id), inArray(leadTags.tagId, tagIds))).run();
 }
 
 function channelsOf(tx: Tx, kind: MergeKind, id: number): ChannelRow[] {
-  return kind === 'contact' ? tx.select().from(contactChannels).where(eq(contactChannels.contactId, id)).all() : [];
+  if (kind === 'contact') return tx.select().from(contactChannels).where(eq(contactChannels.contactId, id)).all();
+  if (kind === 'lead') return tx.select().from(leadChannels).where(eq(leadChannels.leadId, id)).all();
+  return [];
+}
+
+/** Puts back the channels of the snapshot, the survivor's first. */
+function restoreChannels(tx: Tx, kind: MergeKind, survivorId: number, channels: ChannelRow[]) {
+  if (kind === 'contact') {
+    tx.delete(contactChannels).where(eq(contactChannels.contactId, survivorId)).run();
+    if (channels.length) tx.insert(contactChannels).values(channels as (typeof contactChannels.$inferSelect)[]).run();
+  } else if (kind === 'lead') {
+    tx.delete(leadChannels).where(eq(leadChannels.leadId, survivorId)).run();
+    if (channels.length) tx.insert(leadChannels).values(channels as (typeof leadChannels.$inferSelect)[]).run();
+  }
+}
+
+/**
+ * A lead's emails, email domains and normalized phones, as the lead service writes them on every save
+ * (its writeChildren also rewrites the tags, which a merge unites instead, so it is not reused here).
+ */
+function writeLeadChannels(tx: Tx, id: number, r: Row) {
+  tx.delete(leadChannels).where(eq(leadChannels.leadId, id)).run();
+  const rows = new Map<string, typeof leadChannels.$inferInsert>();
+  for (const e of [r.email, r.email2] as (string | null)[]) {
+    if (!e) continue;
+    rows.set(`email:${e}`, { leadId: id, kind: 'email', value: e });
+    const d = emailDomainOf(e);
+    if (d) rows.set(`domain:${d}`, { leadId: id, kind: 'domain', value: d });
+  }
+  for (const p of ([r.phone, r.mobile] as (string | null)[]).map(normalizePhone)) if (p) rows.set(`phone:${p}`, { leadId: id, kind: 'phone', value: p });
+  if (rows.size) tx.insert(leadChannels).values([...rows.values()]).run();
+}
+
+/**
+ * Recomputes a restored lead's score only when it would change (rules edited, an idle threshold crossed since):
+ * otherwise the row stays exactly as it was before the merge.
+ */
+function rescoreIfChanged(tx: Tx, id: number, now: number, rules: ScoreRule[]) {
+  const l = tx.select().from(leads).where(eq(leads.id, id)).get();
+  if (!l) return;
+  const tagIds = tagIdsOf(tx, 'lead', id);
+  const score = computeScore(rules, { ...l, tagIds }, now);
+  if (score.total !== l.computedScore || JSON.stringify(score.breakdown) !== JSON.stringify(l.scoreBreakdown)) rescoreLead(tx, id, now, rules);
+}
+
+const personName = (r: Row) => [r.firstName, r.lastName].filter(Boolean).join(' ');
+
+/** Only open leads merge: a converted lead is the history of a customer, a lost one must be reopened first. */
+function leadProblem(tx: Tx, r: Row): Result<void> {
+  const kind = getLeadStatus(tx, Number(r.statusId))?.kind;
+  if (r.convertedCompanyId !== null || kind === 'converted') return fail('merge.errors.leadConverted', { _name: personName(r) });
+  if (r.closedAt !== null || kind === 'lost') return fail('merge.errors.leadLost', { _name: personName(r) });
+  return ok(undefined);
 }
 
 /** Columns computed from others, recomputed whenever the chosen values change. */
@@ -74,14 +137,17 @@ function derived(kind: MergeKind, r: Row): Record<string, unknown> {
   }
   const last = String(r.lastName);
   const first = r.firstName as string | null;
-  return { sortName: sortKey(`${last} ${first ?? ''}`), nameKey: personNameKey(last, first) };
+  const person = { sortName: sortKey(`${last} ${first ?? ''}`), nameKey: personNameKey(last, first) };
+  if (kind === 'contact') return person;
+  return { ...person, companyKey: r.companyName ? companyNameKey(String(r.companyName)) : null };
 }
 
 function reindex(tx: Tx, kind: MergeKind, id: number) {
   if (kind === 'company') {
     indexCompany(tx, id);
     reindexCompanyContacts(tx, id);
-  } else indexContact(tx, id);
+  } else if (kind === 'contact') indexContact(tx, id);
+  else indexLead(tx, id);
 }
 
 function changedSince(tx: Tx, row: Row) {
@@ -123,6 +189,12 @@ export function mergeRecords(db: Db, kind: MergeKind, input: MergeInput, ctx: Ct
       const seen = input.versions?.[r.id];
       if (seen !== undefined && seen !== r.version) return changedSince(tx, r);
     }
+    if (kind === 'lead') {
+      for (const r of [before, ...merged]) {
+        const problem = leadProblem(tx, r);
+        if (!problem.ok) return problem;
+      }
+    }
 
     const chosen: Record<string, unknown> = {};
     for (const [field, source] of Object.entries(input.choices)) {
@@ -130,8 +202,11 @@ export function mergeRecords(db: Db, kind: MergeKind, input: MergeInput, ctx: Ct
     }
     const after = { ...before, ...chosen } as Row;
     if ((after.ownerId !== before.ownerId || after.teamId !== before.teamId) && !can(ctx.user, 'assign', ownedRecord(tx, before))) {
-      return fail('errors.ownerNotAllowed');
+      // As on a lead's page: an unassigned lead may be taken by someone who may edit it (its team's queue).
+      const takes = kind === 'lead' && before.ownerId === null && after.ownerId === ctx.user.id && after.teamId === before.teamId;
+      if (!takes) return fail('errors.ownerNotAllowed');
     }
+    if (kind === 'lead' && after.ownerId === null && after.teamId === null) return fail('leads.errors.queueNeedsTeam');
     if (kind === 'contact' && after.companyId !== null && after.companyId !== undefined) {
       const c = tx.select({ archived: companies.archived }).from(companies).where(eq(companies.id, Number(after.companyId))).get();
       if (c?.archived && after.companyId !== before.companyId) return fail('errors.companyArchived');
@@ -185,15 +260,18 @@ export function mergeRecords(db: Db, kind: MergeKind, input: MergeInput, ctx: Ct
     addTags(tx, kind, before.id, snapshot.addedTagIds);
 
     tx.update(table)
-      .set({ ...chosen, ...derived(kind, after), version: before.version + 1, updatedAt: ctx.now, updatedBy: ctx.user.id })
+      .set({ ...chosen, ...derived(kind, after), ...(kind === 'lead' ? { lastActivityAt: ctx.now } : {}), version: before.version + 1, updatedAt: ctx.now, updatedBy: ctx.user.id })
       .where(eq(table.id, before.id))
       .run();
     if (kind === 'contact') {
       // Only the fields writeChannels reads.
       writeChannels(tx, before.id, { email: after.email, email2: after.email2, phone: after.phone, mobile: after.mobile } as ContactInput);
     }
+    if (kind === 'lead') writeLeadChannels(tx, before.id, after);
+    // Tags and channels of the merged records go with them (on delete cascade).
     tx.delete(table).where(inArray(table.id, mergedIds)).run();
     for (const id of mergedIds) unindex(tx, kind, id);
+    if (kind === 'lead') rescoreLead(tx, before.id, ctx.now);
     reindex(tx, kind, before.id);
 
     const m = tx
@@ -201,9 +279,9 @@ export function mergeRecords(db: Db, kind: MergeKind, input: MergeInput, ctx: Ct
       .values({ kind, survivorId: before.id, mergedIds, snapshot: snapshot as unknown as Record<string, unknown>, createdAt: ctx.now, createdBy: ctx.user.id })
       .returning({ id: merges.id })
       .get();
-    audit(tx, ctx.now, { actorId: ctx.user.id, action: kind === 'company' ? 'company.merged' : 'contact.merged', entityType: kind, entityId: before.id, data: { mergedIds, mergeId: m.id, fields: Object.keys(chosen) }, ip: ctx.ip });
+    audit(tx, ctx.now, { actorId: ctx.user.id, action: `${kind}.merged`, entityType: kind, entityId: before.id, data: { mergedIds, mergeId: m.id, fields: Object.keys(chosen) }, ip: ctx.ip });
     for (const id of mergedIds) {
-      audit(tx, ctx.now, { actorId: ctx.user.id, action: kind === 'company' ? 'company.merged' : 'contact.merged', entityType: kind, entityId: id, data: { survivorId: before.id, mergeId: m.id }, ip: ctx.ip });
+      audit(tx, ctx.now, { actorId: ctx.user.id, action: `${kind}.merged`, entityType: kind, entityId: id, data: { survivorId: before.id, mergeId: m.id }, ip: ctx.ip });
     }
     return ok({ mergeId: m.id, survivorId: before.id });
   });
@@ -245,6 +323,8 @@ export function undoMerge(db: Db, mergeId: number, ctx: Ctx): Result<{ kind: Mer
       if (kind === 'contact' && values.companyId) {
         if (!tx.select({ id: companies.id }).from(companies).where(eq(companies.id, Number(values.companyId))).get()) values.companyId = null;
       }
+      // A lead's status may have been deleted meanwhile (nothing used it while the lead was merged away).
+      if (kind === 'lead' && !getLeadStatus(tx, Number(values.statusId))) values.statusId = leadStatusOfKind(tx, 'new')?.id ?? values.statusId;
       tx.insert(table).values(values as never).run();
     }
     const { id: _id, ...previous } = snap.survivorBefore;
@@ -259,21 +339,18 @@ export function undoMerge(db: Db, mergeId: number, ctx: Ctx): Result<{ kind: Mer
     for (const a of snap.addresses) {
       tx.update(companyAddresses).set({ companyId: a.companyId, isDefault: a.isDefault }).where(and(eq(companyAddresses.id, a.id), eq(companyAddresses.companyId, survivorId))).run();
     }
-    if (snap.addedTagIds.length) {
-      if (kind === 'company') tx.delete(companyTags).where(and(eq(companyTags.companyId, survivorId), inArray(companyTags.tagId, snap.addedTagIds))).run();
-      else tx.delete(contactTags).where(and(eq(contactTags.contactId, survivorId), inArray(contactTags.tagId, snap.addedTagIds))).run();
-    }
+    removeTags(tx, kind, survivorId, snap.addedTagIds);
     for (const x of snap.merged) addTags(tx, kind, x.row.id, x.tagIds);
-    if (kind === 'contact') {
-      tx.delete(contactChannels).where(eq(contactChannels.contactId, survivorId)).run();
-      const channels = [...snap.survivorChannels, ...snap.merged.flatMap((x) => x.channels)];
-      if (channels.length) tx.insert(contactChannels).values(channels).run();
+    restoreChannels(tx, kind, survivorId, [...snap.survivorChannels, ...snap.merged.flatMap((x) => x.channels)]);
+    if (kind === 'lead') {
+      const rules = activeRules(tx);
+      for (const id of [survivorId, ...m.mergedIds]) rescoreIfChanged(tx, id, ctx.now, rules);
     }
 
     for (const id of [survivorId, ...m.mergedIds]) reindex(tx, kind, id);
     tx.update(merges).set({ undoneAt: ctx.now, undoneBy: ctx.user.id }).where(eq(merges.id, mergeId)).run();
     for (const id of [survivorId, ...m.mergedIds]) {
-      audit(tx, ctx.now, { actorId: ctx.user.id, action: kind === 'company' ? 'company.merge_undone' : 'contact.merge_undone', entityType: kind, entityId: id, data: { mergeId, survivorId, mergedIds: m.mergedIds }, ip: ctx.ip });
+      audit(tx, ctx.now, { actorId: ctx.user.id, action: `${kind}.merge_undone`, entityType: kind, entityId: id, data: { mergeId, survivorId, mergedIds: m.mergedIds }, ip: ctx.ip });
     }
     return ok({ kind, survivorId });
   });

@@ -4,11 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import type { FormState } from '@/lib/forms';
+import { areaOf } from '@/lib/merge/fields';
 import { mergeFormSchema } from '@/lib/merge/schema';
 import { mergeRecords, undoMerge } from '@/lib/merge/service';
 import { actionContext, parseForm, refusal } from '@/app/_server/action';
-
-const areaOf = (kind: 'company' | 'contact') => (kind === 'company' ? '/companies' : '/contacts');
 
 export async function mergeAction(_: FormState, formData: FormData): Promise<FormState> {
   const ctx = await actionContext();

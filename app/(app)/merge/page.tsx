@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { MERGE_KINDS, type MergeKind } from '@/db/schema';
 import { requireUser } from '@/lib/auth/current-user';
+import { areaOf } from '@/lib/merge/fields';
 import { listMerges } from '@/lib/merge/queries';
 import { ActionForm } from '@/components/form/action-form';
 import { SubmitButton } from '@/components/form/submit-button';
@@ -52,7 +53,7 @@ export default async function MergesPage({ searchParams }: { searchParams: Promi
                   <td className="px-4 py-3">{m.createdByName ?? '—'}</td>
                   <td className="px-4 py-3"><Badge tone="gray">{t(`merge.list.kinds.${m.kind}`)}</Badge></td>
                   <td className="px-4 py-3">
-                    <Link href={`/${m.kind === 'company' ? 'companies' : 'contacts'}/${m.survivorId}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">{m.survivorName}</Link>
+                    <Link href={`${areaOf(m.kind)}/${m.survivorId}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">{m.survivorName}</Link>
                   </td>
                   <td className="px-4 py-3">{m.mergedNames.join(', ')}</td>
                   <td className="px-4 py-3">

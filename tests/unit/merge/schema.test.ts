@@ -10,6 +10,6 @@ describe('mergeFormSchema', () => {
   test('refuses fewer than two ids, a missing survivor or an unknown kind, with message keys', () => {
     expect(mergeFormSchema.safeParse({ kind: 'company', ids: '3', survivorId: '3' }).error?.issues[0].message).toBe('merge.errors.invalidSelection');
     expect(mergeFormSchema.safeParse({ kind: 'contact', ids: '3,4' }).error?.issues[0].message).toBe('merge.errors.chooseSurvivor');
-    expect(mergeFormSchema.safeParse({ kind: 'lead', ids: '3,4', survivorId: '3' }).success).toBe(false);
+    expect(mergeFormSchema.safeParse({ kind: 'invoice', ids: '3,4', survivorId: '3' }).success).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { MERGE_KINDS, type MergeKind } from '@/db/schema';
 import { requireUser } from '@/lib/auth/current-user';
+import { areaOf } from '@/lib/merge/fields';
 import { mergePreview, type PreviewValue } from '@/lib/merge/queries';
 import { ActionForm } from '@/components/form/action-form';
 import { SubmitButton } from '@/components/form/submit-button';
@@ -13,8 +14,8 @@ import { mergeAction } from '../actions';
 import { RecordNotFound } from '@/components/ui/record-not-found';
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }): Promise<Metadata> {
-  const kind = (await params).kind;
-  return { title: (await getTranslations())(kind === 'contact' ? 'merge.previewTitle.contact' : 'merge.previewTitle.company') };
+  const kind = (await params).kind as MergeKind;
+  return { title: (await getTranslations())(`merge.previewTitle.${MERGE_KINDS.includes(kind) ? kind : 'company'}`) };
 }
 
 /** Compare records side by side and pick, field by field, what the record kept will hold. */
@@ -26,8 +27,9 @@ export default async function MergePage({ params, searchParams }: { params: Prom
   const preview = mergePreview(getDb(), user, kind, ids);
   if (!preview) return <RecordNotFound />;
   const t = await getTranslations();
-  const area = kind === 'company' ? '/companies' : '/contacts';
+  const area = areaOf(kind);
   const { records, fields } = preview;
+  const closedLeads = records.filter((r) => r.lead && r.lead.state !== 'open');
   const survivor = records.find((r) => r.can.edit && records.every((o) => o === r || o.can.delete)) ?? records.find((r) => r.can.edit) ?? records[0];
 
   const show = (field: string, v: PreviewValue): string => {
@@ -36,6 +38,8 @@ export default async function MergePage({ params, searchParams }: { params: Prom
     const s = String(v);
     if (field === 'type') return t(`companies.types.${s}` as never);
     if (field === 'civility') return t(`contacts.civilities.${s}` as never);
+    if (field === 'size') return t('companies.sizeLabel', { size: s });
+    if (field === 'manualScore') return t('merge.stars', { count: Number(v) });
     if (field === 'consentStatus') {
       const [status, ...rest] = s.split(' · ');
       return [t(`contacts.consent.${status}` as never), ...rest].join(' · ');
@@ -47,10 +51,15 @@ export default async function MergePage({ params, searchParams }: { params: Prom
   return (
     <>
       <nav aria-label={t('common.breadcrumb')} className="mb-2 text-sm text-slate-500">
-        <Link href={area} className="hover:underline">{t(kind === 'company' ? 'nav.companies' : 'nav.contacts')}</Link> /{' '}
+        <Link href={area} className="hover:underline">{t(`nav.${area.slice(1) as 'companies' | 'contacts' | 'leads'}`)}</Link> /{' '}
         <Link href={`${area}/duplicates`} className="hover:underline">{t(`merge.duplicatesTitle.${kind}`)}</Link> /
       </nav>
       <PageHeader title={t(`merge.previewTitle.${kind}`)} description={t('merge.previewIntro')} />
+      {closedLeads.length ? (
+        <Alert tone="warning" className="mb-4">
+          {closedLeads.map((r) => t(r.lead!.state === 'converted' ? 'merge.errors.leadConverted' : 'merge.errors.leadLost', { name: r.name })).join(' ')}
+        </Alert>
+      ) : null}
       <ActionForm action={mergeAction} className="space-y-6">
         <input type="hidden" name="kind" value={kind} />
         <input type="hidden" name="ids" value={records.map((r) => r.id).join(',')} />
@@ -65,6 +74,7 @@ export default async function MergePage({ params, searchParams }: { params: Prom
                 <input type="radio" name="survivorId" value={r.id} defaultChecked={r === survivor} className="size-4 border-slate-300" />
                 <span>
                   <Link href={`${area}/${r.id}`} className="font-medium hover:underline">{t('merge.survivorOption', { name: r.name, id: r.id, at: new Date(r.createdAt) })}</Link>
+                  {r.lead ? <span className="text-slate-600"> — {t('merge.leadStatus', { status: r.lead.status })}</span> : null}
                   {!r.can.edit ? <span className="text-slate-500"> — {t('merge.cannotEdit')}</span> : !r.can.delete ? <span className="text-slate-500"> — {t('merge.cannotDelete')}</span> : null}
                 </span>
               </label>
@@ -117,7 +127,7 @@ export default async function MergePage({ params, searchParams }: { params: Prom
                 <tr>
                   <th scope="colgroup" colSpan={records.length + 1} className="px-4 pt-3 pb-1 text-left text-xs font-semibold text-slate-600">{t('merge.extrasHeading')}</th>
                 </tr>
-                {(['contacts', 'addresses', 'tags', 'channels'] as const)
+                {(['contacts', 'addresses', 'tags', 'channels', 'opportunities'] as const)
                   .filter((x) => records[0].extras[x] !== undefined)
                   .map((x) => (
                     <tr key={x}>
@@ -132,7 +142,7 @@ export default async function MergePage({ params, searchParams }: { params: Prom
             </table>
           </div>
         </fieldset>
-        <Alert tone="warning">{t('merge.warning')}</Alert>
+        <Alert tone="warning">{t(kind === 'lead' ? 'merge.warningLead' : 'merge.warning')}</Alert>
         <SubmitButton variant="danger">{t('merge.submit')}</SubmitButton>
       </ActionForm>
     </>

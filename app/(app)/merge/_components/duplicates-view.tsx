@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import type { MergeKind } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
-import { DUPLICATE_FIELDS } from '@/lib/merge/fields';
+import { areaOf, DUPLICATE_FIELDS } from '@/lib/merge/fields';
 import { duplicateGroups } from '@/lib/merge/queries';
 import { MAX_MERGE } from '@/lib/merge/service';
 import { buttonClass, ButtonLink } from '@/components/ui/button';
@@ -13,10 +13,10 @@ import { PageHeader } from '@/components/ui/page-header';
 
 type Search = Record<string, string | string[] | undefined>;
 
-/** "Check duplicates" for companies or contacts: a GET form of fields, then the groups found. */
+/** "Check duplicates" for companies, contacts or leads: a GET form of fields, then the groups found. */
 export async function DuplicatesView({ kind, user, sp }: { kind: MergeKind; user: SessionUser; sp: Search }) {
   const t = await getTranslations();
-  const area = kind === 'company' ? '/companies' : '/contacts';
+  const area = areaOf(kind);
   const all = DUPLICATE_FIELDS[kind] as readonly string[];
   const asked = ([] as string[]).concat(sp.by ?? []).filter((f) => all.includes(f));
   const by = asked.length ? asked : ['name'];
@@ -26,7 +26,7 @@ export async function DuplicatesView({ kind, user, sp }: { kind: MergeKind; user
   return (
     <>
       <nav aria-label={t('common.breadcrumb')} className="mb-2 text-sm text-slate-500">
-        <Link href={area} className="hover:underline">{t(kind === 'company' ? 'nav.companies' : 'nav.contacts')}</Link> /
+        <Link href={area} className="hover:underline">{t(`nav.${area.slice(1) as 'companies' | 'contacts' | 'leads'}`)}</Link> /
       </nav>
       <PageHeader
         title={t(`merge.duplicatesTitle.${kind}`)}
