@@ -60,6 +60,7 @@ CREATE INDEX `opportunities_source_idx` ON `opportunities` (`source_id`);--> sta
 CREATE INDEX `opportunities_lost_reason_idx` ON `opportunities` (`lost_reason_id`);--> statement-breakpoint
 CREATE INDEX `opportunities_lead_idx` ON `opportunities` (`lead_id`);--> statement-breakpoint
 CREATE INDEX `opportunities_reopen_stage_idx` ON `opportunities` (`reopen_stage_id`);--> statement-breakpoint
+CREATE INDEX `opportunities_board_totals_idx` ON `opportunities` (`stage_id`,`currency`,`status`,`close_date`,`owner_id`,`team_id`,`amount`,`probability`);--> statement-breakpoint
 CREATE TABLE `opportunity_contacts` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`opportunity_id` integer NOT NULL,

@@ -114,6 +114,8 @@ export const opportunities = sqliteTable(
     index('opportunities_lost_reason_idx').on(t.lostReasonId),
     index('opportunities_lead_idx').on(t.leadId),
     index('opportunities_reopen_stage_idx').on(t.reopenStageId),
+    // Board column totals (count, amount, weighted per currency) answered from the index alone.
+    index('opportunities_board_totals_idx').on(t.stageId, t.currency, t.status, t.closeDate, t.ownerId, t.teamId, t.amount, t.probability),
   ],
 );
 

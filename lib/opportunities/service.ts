@@ -311,6 +311,8 @@ function closeIn(tx: Tx, row: OppRow, input: CloseInput, ctx: Ctx, todayStr: str
       closedBy: ctx.user.id,
       lostReasonId,
       competitor: input.outcome === 'lost' ? input.competitor : null,
+      // A closed opportunity counts at its outcome's probability (won 100 %, lost 0 % by default), not a forecast.
+      probability: null,
       reopenStageId: row.stageId,
       version: row.version + 1,
       updatedAt: ctx.now,
@@ -324,7 +326,7 @@ function closeIn(tx: Tx, row: OppRow, input: CloseInput, ctx: Ctx, todayStr: str
     action: input.outcome === 'won' ? 'opportunity.won' : 'opportunity.lost',
     entityType: 'opportunity',
     entityId: row.id,
-    data: { closeDate: input.closeDate, amount: row.amount, lostReasonId: lostReasonId ?? undefined, competitor: input.outcome === 'lost' ? (input.competitor ?? undefined) : undefined, via },
+    data: { closeDate: input.closeDate, amount: row.amount, probability: row.probability ?? undefined, lostReasonId: lostReasonId ?? undefined, competitor: input.outcome === 'lost' ? (input.competitor ?? undefined) : undefined, via },
     ip: ctx.ip,
   });
   let becameClient = false;

@@ -73,6 +73,8 @@ export default async function OpportunityBoardPage({ searchParams }: { searchPar
 
   return (
     <>
+      {/* A board uses the whole width of the window (the shell widens its main area for it). */}
+      <span data-wide hidden />
       <PageHeader title={t('nav.opportunities')} actions={canCreate(user) ? <ButtonLink href="/opportunities/new">{t('board.newOpportunity')}</ButtonLink> : null} />
       <OppTabs current="board" />
       {refused ? (
