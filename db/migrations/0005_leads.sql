@@ -125,4 +125,5 @@ CREATE INDEX `leads_activity_idx` ON `leads` (`last_activity_at`);--> statement-
 CREATE INDEX `leads_converted_company_idx` ON `leads` (`converted_company_id`);--> statement-breakpoint
 CREATE INDEX `leads_converted_contact_idx` ON `leads` (`converted_contact_id`);--> statement-breakpoint
 CREATE INDEX `leads_converted_opportunity_idx` ON `leads` (`converted_opportunity_id`);--> statement-breakpoint
-CREATE INDEX `leads_from_company_idx` ON `leads` (`from_company_id`);
+CREATE INDEX `leads_from_company_idx` ON `leads` (`from_company_id`);--> statement-breakpoint
+CREATE INDEX `leads_reopen_status_idx` ON `leads` (`reopen_status_id`);

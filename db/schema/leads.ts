@@ -110,6 +110,7 @@ export const leads = sqliteTable(
     index('leads_converted_contact_idx').on(t.convertedContactId),
     index('leads_converted_opportunity_idx').on(t.convertedOpportunityId),
     index('leads_from_company_idx').on(t.fromCompanyId),
+    index('leads_reopen_status_idx').on(t.reopenStatusId),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { writeTx, type Db, type DbOrTx } from '@/db/client';
-import { leadScoreRules } from '@/db/schema';
+import { COMPANY_SIZES, leadScoreRules, refValues, tags } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { canAdminister, type Viewer } from '@/lib/permissions';
 import { fail, ok, type Result } from '@/lib/result';
@@ -8,6 +8,20 @@ import type { ScoreRuleInput } from './schema';
 import { rescoreOpenLeads } from './service';
 
 type Ctx = { user: Viewer; now: number; ip?: string | null };
+
+/** A rule's value must name something real: a value of the right list, a tag, a company size. */
+function valueProblem(tx: DbOrTx, input: ScoreRuleInput): string | null {
+  if (input.value === null || input.operator === 'isSet' || input.operator === 'isEmpty') return null;
+  const listOf: Partial<Record<ScoreRuleInput['field'], 'industry' | 'origin' | 'customer_family'>> = { industryId: 'industry', sourceId: 'origin', categoryId: 'customer_family' };
+  const kind = listOf[input.field];
+  if (kind) {
+    const v = tx.select({ kind: refValues.kind }).from(refValues).where(eq(refValues.id, Number(input.value))).get();
+    return v?.kind === kind ? null : 'errors.invalidChoice';
+  }
+  if (input.field === 'tagId') return tx.select({ id: tags.id }).from(tags).where(eq(tags.id, Number(input.value))).get() ? null : 'errors.invalidChoice';
+  if (input.field === 'size') return (COMPANY_SIZES as readonly string[]).includes(input.value) ? null : 'errors.invalidChoice';
+  return null;
+}
 export type ScoreRuleRow = typeof leadScoreRules.$inferSelect;
 
 /** The scoring rules in their order, active or not (Settings → Lead scoring). */
@@ -22,6 +36,8 @@ export function listScoreRules(db: DbOrTx): ScoreRuleRow[] {
 export function createScoreRule(db: Db, input: ScoreRuleInput, ctx: Ctx): Result<{ id: number; rescored: number }> {
   if (!canAdminister(ctx.user)) return fail('errors.forbidden');
   return writeTx(db, (tx) => {
+    const problem = valueProblem(tx, input);
+    if (problem) return fail('errors.invalidForm', { value: problem });
     const position = (tx.select({ p: sql<number | null>`max(${leadScoreRules.position})` }).from(leadScoreRules).get()?.p ?? -1) + 1;
     const row = tx
       .insert(leadScoreRules)
@@ -39,6 +55,8 @@ export function updateScoreRule(db: Db, id: number, input: ScoreRuleInput, ctx: 
   return writeTx(db, (tx) => {
     const before = tx.select().from(leadScoreRules).where(eq(leadScoreRules.id, id)).get();
     if (!before) return fail('errors.notFound');
+    const problem = valueProblem(tx, input);
+    if (problem) return fail('errors.invalidForm', { value: problem });
     tx.update(leadScoreRules).set({ ...input, updatedAt: ctx.now }).where(eq(leadScoreRules.id, id)).run();
     const rescored = rescoreOpenLeads(tx, ctx.now);
     audit(tx, ctx.now, { actorId: ctx.user.id, action: 'lead_rule.updated', entityType: 'lead_rule', entityId: id, data: { before: { ...before }, after: { ...input } }, ip: ctx.ip });
@@ -54,6 +72,20 @@ export function deleteScoreRule(db: Db, id: number, ctx: Ctx): Result<{ rescored
     tx.delete(leadScoreRules).where(eq(leadScoreRules.id, id)).run();
     const rescored = rescoreOpenLeads(tx, ctx.now);
     audit(tx, ctx.now, { actorId: ctx.user.id, action: 'lead_rule.deleted', entityType: 'lead_rule', entityId: id, data: { name: before.name }, ip: ctx.ip });
+    return ok({ rescored });
+  });
+}
+
+/** Turns a rule on or off (its condition unchanged), rescoring the open leads. */
+export function setScoreRuleActive(db: Db, id: number, active: boolean, ctx: Ctx): Result<{ rescored: number }> {
+  if (!canAdminister(ctx.user)) return fail('errors.forbidden');
+  return writeTx(db, (tx) => {
+    const before = tx.select().from(leadScoreRules).where(eq(leadScoreRules.id, id)).get();
+    if (!before) return fail('errors.notFound');
+    if (before.active === active) return ok({ rescored: 0 });
+    tx.update(leadScoreRules).set({ active, updatedAt: ctx.now }).where(eq(leadScoreRules.id, id)).run();
+    const rescored = rescoreOpenLeads(tx, ctx.now);
+    audit(tx, ctx.now, { actorId: ctx.user.id, action: 'lead_rule.updated', entityType: 'lead_rule', entityId: id, data: { active: [before.active, active] }, ip: ctx.ip });
     return ok({ rescored });
   });
 }

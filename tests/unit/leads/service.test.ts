@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { createScoreRule, deleteScoreRule } from '@/lib/leads/rules';
+import { createScoreRule, deleteScoreRule, setScoreRuleActive } from '@/lib/leads/rules';
 import { scoreRuleSchema } from '@/lib/leads/schema';
 import { createLead, deleteLead, loseLead, moveLead, reopenLead, rescoreIdleLeads, takeCharge, transferLead, updateLead } from '@/lib/leads/service';
 import { searchAll } from '@/lib/search/queries';
@@ -168,5 +168,23 @@ describe('search', () => {
     expect(searchAll(w.db, viewerOf(w.db, w.olga), 'garnier').leads).toEqual([]);
     deleteLead(w.db, a, ctxFor(w.db, w.sam, NOW));
     expect(searchAll(w.db, viewerOf(w.db, w.admin), 'garnier').leads).toEqual([]);
+  });
+});
+
+describe('scoring rules', () => {
+  test('a rule’s value must name a real value of the right list, and rules can be switched off and on', () => {
+    const w = world();
+    const industry = makeRefValue(w.db, 'industry', 'Hotels');
+    const origin = refId(w.db, 'lost_reason', 'Price');
+    const admin = ctxFor(w.db, w.admin, NOW);
+    expect(createScoreRule(w.db, rule({ name: 'Bad', field: 'industryId', operator: 'equals', value: String(origin), points: '5' }), admin)).toMatchObject({ ok: false, error: { fieldErrors: { value: 'errors.invalidChoice' } } });
+    expect(createScoreRule(w.db, rule({ name: 'Bad size', field: 'size', operator: 'atLeast', value: 'huge', points: '5' }), admin)).toMatchObject({ ok: false, error: { fieldErrors: { value: 'errors.invalidChoice' } } });
+    const good = createScoreRule(w.db, rule({ name: 'Hotels', field: 'industryId', operator: 'equals', value: String(industry), points: '5' }), admin);
+    expect(good.ok).toBe(true);
+    const a = makeLead(w.db, w.sam, { industryId: String(industry) });
+    expect(leadRow(w.db, a).computed_score).toBe(5);
+    expect(setScoreRuleActive(w.db, good.ok ? good.value.id : 0, false, admin)).toEqual({ ok: true, value: { rescored: 1 } });
+    expect(leadRow(w.db, a).computed_score).toBe(0);
+    expect(setScoreRuleActive(w.db, good.ok ? good.value.id : 0, true, ctxFor(w.db, w.manager, NOW))).toMatchObject({ ok: false, error: { code: 'errors.forbidden' } });
   });
 });

@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import type { FormState } from '@/lib/forms';
-import { createScoreRule, deleteScoreRule, listScoreRules, updateScoreRule } from '@/lib/leads/rules';
+import { createScoreRule, deleteScoreRule, setScoreRuleActive, updateScoreRule } from '@/lib/leads/rules';
 import { createLeadStatus, deleteLeadStatus, makeNewLeadStatus, reorderLeadStatuses, updateLeadStatus } from '@/lib/leads/status-admin';
 import { deleteLeadStatusForm, editLeadStatusForm, leadStatusIdForm, leadStatusOrderForm, leadStatusSchema } from '@/lib/leads/status-schema';
 import { actionContext, parseForm, refusal } from '@/app/_server/action';
@@ -107,11 +107,7 @@ export async function setScoreRuleActiveAction(_: FormState, formData: FormData)
   const ctx = await actionContext();
   const parsed = parseForm(activeForm, formData);
   if (!parsed.ok) return parsed.state;
-  const db = getDb();
-  const rule = listScoreRules(db).find((r) => r.id === parsed.data.id);
-  if (!rule) return refusal({ code: 'errors.notFound' });
-  const { name, field, operator, value, points } = rule;
-  const res = updateScoreRule(db, rule.id, { name, field, operator, value, points, active: parsed.data.active }, ctx);
+  const res = setScoreRuleActive(getDb(), parsed.data.id, parsed.data.active, ctx);
   if (!res.ok) return refusal(res.error);
   return back('scoring', `?done=${parsed.data.active ? 'activated' : 'deactivated'}&rescored=${res.value.rescored}`);
 }
