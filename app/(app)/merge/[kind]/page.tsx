@@ -104,14 +104,14 @@ export default async function MergePage({ params, searchParams }: { params: Prom
                       <th scope="row" className="px-4 py-2 text-left font-medium whitespace-nowrap text-slate-700">{fieldLabel(f)}</th>
                       {same ? (
                         <td colSpan={records.length} className="px-4 py-2 text-slate-600">
-                          {show(f, values[0])} <span className="text-xs text-slate-400">({t('merge.same')})</span>
+                          {show(f, values[0])} <span className="text-xs text-slate-500">({t('merge.same')})</span>
                         </td>
                       ) : (
                         records.map((r) => (
                           <td key={r.id} className="px-4 py-2 align-top">
                             <label className="flex items-start gap-2">
                               <input type="radio" name={`choice_${f}`} value={r.id} defaultChecked={r === preset} className="mt-0.5 size-4 border-slate-300" />
-                              <span className={r.values[f] === null ? 'text-slate-400 italic' : 'text-slate-900'}>
+                              <span className={r.values[f] === null ? 'text-slate-500 italic' : 'text-slate-900'}>
                                 <span className="sr-only">{t('merge.useValue', { field: fieldLabel(f), name: r.name, id: r.id })}: </span>
                                 {show(f, r.values[f])}
                               </span>
