@@ -26,7 +26,7 @@ export const FILTER_KEYS: Record<ViewArea, readonly string[]> = {
 };
 
 /**
- * The orders each list offers. Companies and contacts default to `name` (never stored); opportunities have no
+ * The orders each list offers. Companies, contacts and leads default to `name` (never stored); opportunities have no
  * fixed default (it follows the status filter), so any of theirs is kept when asked for.
  */
 export const SORTS = {
@@ -37,7 +37,7 @@ export const SORTS = {
 } as const satisfies Record<ViewArea, readonly string[]>;
 export type SortOf<A extends ViewArea> = (typeof SORTS)[A][number];
 export type ListSort = SortOf<ViewArea>;
-const FIXED_DEFAULT_SORT: Partial<Record<ViewArea, ListSort>> = { companies: 'name', contacts: 'name' };
+const FIXED_DEFAULT_SORT: Partial<Record<ViewArea, ListSort>> = { companies: 'name', contacts: 'name', leads: 'name' };
 
 export type ViewConfig<A extends ViewArea = ViewArea> = { columns: string[]; filters: Record<string, string>; sort?: SortOf<A> };
 

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import type { ViewArea } from '@/db/schema';
-import { bulkArchive, bulkAssignOwner, bulkDeactivate, bulkTag, type BulkKind } from '@/lib/customers/bulk';
+import { bulkArchive, bulkAssignOwner, bulkDeactivate, bulkLeadStatus, bulkTag, bulkTakeLeads, type BulkKind } from '@/lib/customers/bulk';
 import { formDataToObject } from '@/lib/forms';
 import type { ServiceError } from '@/lib/result';
 import { configFromParams, paramsFromConfig } from '@/lib/views/columns';
@@ -13,10 +13,10 @@ import { deleteView, saveView, setDefaultView } from '@/lib/views/service';
 import { actionContext } from '@/app/_server/action';
 import { listUrl, noticeParams } from './notices';
 
-const AREA_OF: Record<BulkKind, ViewArea> = { company: 'companies', contact: 'contacts', opportunity: 'opportunities' };
+const AREA_OF: Record<BulkKind, ViewArea> = { company: 'companies', contact: 'contacts', opportunity: 'opportunities', lead: 'leads' };
 const num = (v: FormDataEntryValue | null) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
-const areaOf = (v: FormDataEntryValue | null): ViewArea => (v === 'contacts' || v === 'opportunities' ? v : 'companies');
-const kindOf = (v: FormDataEntryValue | null): BulkKind => (v === 'contact' || v === 'opportunity' ? v : 'company');
+const areaOf = (v: FormDataEntryValue | null): ViewArea => (v === 'contacts' || v === 'opportunities' || v === 'leads' ? v : 'companies');
+const kindOf = (v: FormDataEntryValue | null): BulkKind => (v === 'contact' || v === 'opportunity' || v === 'lead' ? v : 'company');
 
 function back(area: ViewArea, query: FormDataEntryValue | null, extra: URLSearchParams): never {
   redirect(listUrl(area, typeof query === 'string' ? query : '', extra));
@@ -60,7 +60,17 @@ export async function bulkAction(formData: FormData): Promise<void> {
   const db = getDb();
   let result;
   let notice: string;
-  if (op === 'assign') {
+  // A row's own "take charge" button (op=take:<id>) or "assign to me" for the checked rows (leads).
+  const takeOne = /^take:(\d+)$/.exec(op);
+  if (kind === 'lead' && (op === 'take' || takeOne)) {
+    result = bulkTakeLeads(db, takeOne ? [Number(takeOne[1])] : ids, ctx);
+    notice = 'taken';
+  } else if (kind === 'lead' && op === 'status') {
+    const statusId = num(formData.get('statusId'));
+    if (!statusId) back(area, query, errorParams({ code: 'leadList.errors.pickStatus' }));
+    result = bulkLeadStatus(db, ids, statusId, ctx);
+    notice = 'statusChanged';
+  } else if (op === 'assign') {
     const ownerId = num(formData.get('ownerId'));
     if (!ownerId) back(area, query, errorParams({ code: 'views.notices.pickOwner' }));
     result = bulkAssignOwner(db, kind, ids, { ownerId, teamId: num(formData.get('teamId')) }, ctx);
@@ -73,7 +83,7 @@ export async function bulkAction(formData: FormData): Promise<void> {
     if (!tagId) back(area, query, errorParams({ code: 'views.notices.pickTag' }));
     result = bulkTag(db, kind, ids, tagId, op === 'tag_add' ? 'add' : 'remove', ctx);
     notice = op === 'tag_add' ? 'tagged' : 'untagged';
-  } else if (op === 'archive') {
+  } else if (op === 'archive' && kind !== 'lead') {
     result = kind === 'company' ? bulkArchive(db, ids, ctx) : bulkDeactivate(db, ids, ctx);
     notice = kind === 'company' ? 'archived' : 'deactivated';
   } else {

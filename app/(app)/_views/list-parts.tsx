@@ -197,26 +197,64 @@ export function FilterSelect({ name, label, value, options }: { name: string; la
   );
 }
 
+/** What the leads list adds to the bulk buttons: "assign to me" and "change status" (no archive). */
+export type LeadBulk = { statuses: Option[]; labels: { take: string; status: string; changeStatus: string; keepTeam: string } };
+
 /**
  * The bulk buttons inside a list's selection form: assign, tag, and archive (companies) or deactivate
- * (contacts). `assignOnly`: just the reassignment (opportunities).
+ * (contacts). `assignOnly`: just the reassignment (opportunities). `lead`: assign to me, assign, change status,
+ * tag (leads).
  */
-export async function BulkControls({ owners, teams, tags = [], max, lastLabel, assignOnly = false }: { owners: Option[]; teams: Option[]; tags?: Option[]; max: number; lastLabel?: string; assignOnly?: boolean }) {
+export async function BulkControls({
+  owners,
+  teams,
+  tags = [],
+  max,
+  lastLabel,
+  assignOnly = false,
+  lead,
+}: {
+  owners: Option[];
+  teams: Option[];
+  tags?: Option[];
+  max: number;
+  lastLabel?: string;
+  assignOnly?: boolean;
+  lead?: LeadBulk;
+}) {
   const t = await getTranslations();
+  const divider = <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />;
   return (
     <fieldset className="mb-3 flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <legend className="sr-only">{t('views.bulk.title')}</legend>
       <p className="w-full text-sm font-semibold text-slate-800" aria-hidden="true">
         {t('views.bulk.title')} <span className="font-normal text-slate-500">({t('views.bulk.max', { max })})</span>
       </p>
+      {lead ? (
+        <>
+          <button type="submit" name="op" value="take" className={buttonClass('secondary')}>
+            {lead.labels.take}
+          </button>
+          {divider}
+        </>
+      ) : null}
       <FilterSelect name="ownerId" label={t('views.bulk.owner')} value="" options={[{ value: '', label: '—' }, ...owners]} />
-      <FilterSelect name="teamId" label={t('views.bulk.team')} value="" options={[{ value: '', label: t('views.bulk.ownerTeam') }, ...teams]} />
+      <FilterSelect name="teamId" label={t('views.bulk.team')} value="" options={[{ value: '', label: lead ? lead.labels.keepTeam : t('views.bulk.ownerTeam') }, ...teams]} />
       <button type="submit" name="op" value="assign" className={buttonClass('secondary')}>
         {t('views.bulk.assign')}
       </button>
+      {lead ? (
+        <>
+          {divider}
+          <FilterSelect name="statusId" label={lead.labels.status} value="" options={[{ value: '', label: '—' }, ...lead.statuses]} />
+          <button type="submit" name="op" value="status" className={buttonClass('secondary')}>
+            {lead.labels.changeStatus}
+          </button>
+        </>
+      ) : null}
       {assignOnly ? null : (
         <>
-          <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />
+          {divider}
           <FilterSelect name="tagId" label={t('views.bulk.tag')} value="" options={[{ value: '', label: '—' }, ...tags]} />
           <button type="submit" name="op" value="tag_add" className={buttonClass('secondary')}>
             {t('views.bulk.addTag')}
@@ -224,10 +262,14 @@ export async function BulkControls({ owners, teams, tags = [], max, lastLabel, a
           <button type="submit" name="op" value="tag_remove" className={buttonClass('secondary')}>
             {t('views.bulk.removeTag')}
           </button>
-          <span className="mx-2 hidden h-8 border-l border-slate-200 sm:block" aria-hidden="true" />
-          <button type="submit" name="op" value="archive" className={buttonClass('danger')}>
-            {lastLabel}
-          </button>
+          {lastLabel ? (
+            <>
+              {divider}
+              <button type="submit" name="op" value="archive" className={buttonClass('danger')}>
+                {lastLabel}
+              </button>
+            </>
+          ) : null}
         </>
       )}
     </fieldset>

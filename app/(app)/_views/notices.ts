@@ -1,8 +1,22 @@
 import type { ViewArea } from '@/db/schema';
 
 /** Notices a list page shows after a view or bulk action (anything else in the URL is ignored). */
-export const NOTICES = ['saved', 'deleted', 'defaultSet', 'assigned', 'tagged', 'untagged', 'archived', 'deactivated'] as const;
+export const NOTICES = ['saved', 'deleted', 'defaultSet', 'assigned', 'tagged', 'untagged', 'archived', 'deactivated', 'taken', 'statusChanged'] as const;
 export type Notice = (typeof NOTICES)[number];
+
+/** The message of each notice: the shared ones in `views`, the leads' own in `leadList`. */
+const NOTICE_MESSAGE: Record<Notice, string> = {
+  saved: 'views.notices.saved',
+  deleted: 'views.notices.deleted',
+  defaultSet: 'views.notices.defaultSet',
+  assigned: 'views.notices.assigned',
+  tagged: 'views.notices.tagged',
+  untagged: 'views.notices.untagged',
+  archived: 'views.notices.archived',
+  deactivated: 'views.notices.deactivated',
+  taken: 'leadList.notices.taken',
+  statusChanged: 'leadList.notices.statusChanged',
+};
 
 /** Message keys a refusal may show; the URL cannot make the page display anything else. */
 export const ERROR_KEYS = [
@@ -12,6 +26,14 @@ export const ERROR_KEYS = [
   'views.errors.nameTaken',
   'views.notices.pickOwner',
   'views.notices.pickTag',
+  'leadList.errors.pickStatus',
+  'leads.errors.cannotTake',
+  'leads.errors.cannotTakeSome',
+  'leads.errors.useConvert',
+  'leads.errors.useLose',
+  'leads.errors.converted',
+  'leads.errors.closed',
+  'leads.errors.queueNeedsTeam',
   'errors.ownerNotAllowed',
   'errors.teamNotAllowed',
   'errors.invalidChoice',
@@ -47,6 +69,6 @@ export function listUrl(area: ViewArea, query: string, extra: URLSearchParams): 
 export function readNotice(sp: Record<string, string | undefined>): { kind: 'ok' | 'error'; key: string; values: Record<string, number> } | null {
   const values = Object.fromEntries(VALUE_KEYS.filter((k) => sp[k] && /^\d+$/.test(sp[k]!)).map((k) => [k, Number(sp[k])]));
   if (sp.error && (ERROR_KEYS as readonly string[]).includes(sp.error)) return { kind: 'error', key: sp.error, values };
-  if (sp.notice && (NOTICES as readonly string[]).includes(sp.notice)) return { kind: 'ok', key: `views.notices.${sp.notice}`, values };
+  if (sp.notice && (NOTICES as readonly string[]).includes(sp.notice)) return { kind: 'ok', key: NOTICE_MESSAGE[sp.notice as Notice], values };
   return null;
 }
