@@ -14,7 +14,10 @@ import { ArchiveCompanyForm, DeleteCompanyForm, DuplicateCompanyForm, TransferFo
 import { RecordNotFound } from '@/components/ui/record-not-found';
 import { DetailRow } from '@/components/ui/detail-row';
 import { companyOpportunities } from '@/lib/opportunities/queries';
+import { companyLeads } from '@/lib/leads/record-queries';
 import { OpportunityPanel } from '../../opportunities/_components/opportunity-panel';
+import { LeadPanel } from '../../leads/_components/lead-panel';
+import { LeadConvertedNotice } from '../../leads/_components/converted-notice';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { user } = await requireUser();
@@ -23,7 +26,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 
 /** The customer page: everything about one company on one page. */
-export default async function CompanyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ merged?: string }> }) {
+export default async function CompanyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ merged?: string; converted?: string }> }) {
   const { user } = await requireUser();
   const db = getDb();
   const id = Number((await params).id);
@@ -60,6 +63,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
           </>
         }
       />
+      <LeadConvertedNotice leadId={(await searchParams).converted} />
       {(await searchParams).merged ? <p className="mb-4 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800" role="status">{t('merge.merged')}</p> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -124,6 +128,8 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
           </Card>
           <Card aria-labelledby="commercial">
             <CardTitle id="commercial">{t('companies.commercialTitle')}</CardTitle>
+            <LeadPanel rows={companyLeads(db, user, id)} newHref={canCreate(user) && !company.archived ? `/leads/new?fromCompany=${id}` : null} />
+            <div className="my-5 border-t border-slate-100" />
             <OpportunityPanel rows={companyOpportunities(db, user, id)} newHref={canCreate(user) && !company.archived ? `/opportunities/new?company=${id}` : null} />
           </Card>
           <Card aria-labelledby="timeline">

@@ -6,6 +6,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { customerFormOptions } from '@/lib/customers/options';
 import { weighted } from '@/lib/opportunities/money';
 import { getOpportunity, opportunityTimeline } from '@/lib/opportunities/queries';
+import { canCreate } from '@/lib/permissions';
 import { listStages } from '@/lib/pipelines/queries';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -21,6 +22,7 @@ import { Activity } from '../_components/activity';
 import { formatDay, formatMoney } from '../_components/format';
 import { DeleteOpportunityForm, ReopenForm } from '../_components/record-actions';
 import { StagePath } from '../_components/stage-path';
+import { LeadConvertedNotice } from '../../leads/_components/converted-notice';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { user } = await requireUser();
@@ -44,7 +46,7 @@ function Stars({ score, label }: { score: number; label: string }) {
 }
 
 /** The opportunity page: its stage bar, details, activity panel and what may be done with it. */
-export default async function OpportunityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; lost?: string; kept?: string }> }) {
+export default async function OpportunityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; lost?: string; kept?: string; converted?: string }> }) {
   const { user } = await requireUser();
   const db = getDb();
   const id = Number((await params).id);
@@ -85,25 +87,33 @@ export default async function OpportunityPage({ params, searchParams }: { params
           </>
         }
         actions={
-          o.can.edit ? (
-            open ? (
-              <>
-                <ButtonLink href={`/opportunities/${id}/edit`}>{t('common.edit')}</ButtonLink>
-                <ButtonLink variant="secondary" href={`/opportunities/${id}/close?outcome=won`} className="text-emerald-800">
-                  {t('opportunities.actions.won')}
-                </ButtonLink>
-                <ButtonLink variant="secondary" href={`/opportunities/${id}/close?outcome=lost`} className="text-red-800">
-                  {t('opportunities.actions.lost')}
-                </ButtonLink>
-              </>
-            ) : (
-              <ButtonLink variant="secondary" href="#reopen">
-                {t('opportunities.reopen.title')}
+          <>
+            {o.status === 'won' && canCreate(user) ? (
+              <ButtonLink variant="secondary" href={`/leads/new?fromOpportunity=${id}`}>
+                {t('leads.repeat.link')}
               </ButtonLink>
-            )
-          ) : null
+            ) : null}
+            {o.can.edit ? (
+              open ? (
+                <>
+                  <ButtonLink href={`/opportunities/${id}/edit`}>{t('common.edit')}</ButtonLink>
+                  <ButtonLink variant="secondary" href={`/opportunities/${id}/close?outcome=won`} className="text-emerald-800">
+                    {t('opportunities.actions.won')}
+                  </ButtonLink>
+                  <ButtonLink variant="secondary" href={`/opportunities/${id}/close?outcome=lost`} className="text-red-800">
+                    {t('opportunities.actions.lost')}
+                  </ButtonLink>
+                </>
+              ) : (
+                <ButtonLink variant="secondary" href="#reopen">
+                  {t('opportunities.reopen.title')}
+                </ButtonLink>
+              )
+            ) : null}
+          </>
         }
       />
+      <LeadConvertedNotice leadId={sp.converted} />
       {notice ? (
         <Alert tone="success" className="mb-4">
           {t(`opportunities.notices.${notice}`)}
