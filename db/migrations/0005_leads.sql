@@ -116,7 +116,7 @@ CREATE INDEX `leads_owner_idx` ON `leads` (`owner_id`,`status_id`,`sort_name`,`i
 CREATE INDEX `leads_team_idx` ON `leads` (`team_id`,`status_id`,`sort_name`,`id`);--> statement-breakpoint
 CREATE INDEX `leads_sort_idx` ON `leads` (`sort_name`,`id`);--> statement-breakpoint
 CREATE INDEX `leads_name_key_idx` ON `leads` (`name_key`);--> statement-breakpoint
-CREATE INDEX `leads_company_key_idx` ON `leads` (`company_key`);--> statement-breakpoint
+CREATE INDEX `leads_company_key_idx` ON `leads` (`company_key`,`name_key`);--> statement-breakpoint
 CREATE INDEX `leads_source_idx` ON `leads` (`source_id`);--> statement-breakpoint
 CREATE INDEX `leads_industry_idx` ON `leads` (`industry_id`);--> statement-breakpoint
 CREATE INDEX `leads_category_idx` ON `leads` (`category_id`);--> statement-breakpoint

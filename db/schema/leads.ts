@@ -100,7 +100,7 @@ export const leads = sqliteTable(
     index('leads_team_idx').on(t.teamId, t.statusId, t.sortName, t.id),
     index('leads_sort_idx').on(t.sortName, t.id),
     index('leads_name_key_idx').on(t.nameKey),
-    index('leads_company_key_idx').on(t.companyKey),
+    index('leads_company_key_idx').on(t.companyKey, t.nameKey),
     index('leads_source_idx').on(t.sourceId),
     index('leads_industry_idx').on(t.industryId),
     index('leads_category_idx').on(t.categoryId),

@@ -128,10 +128,8 @@ function checkReferences(tx: Tx, viewer: Viewer, input: LeadInput, current?: Lea
   return errors;
 }
 
-function writeChildren(tx: Tx, id: number, input: LeadInput) {
-  tx.delete(leadTags).where(eq(leadTags.leadId, id)).run();
-  const tagIds = [...new Set(input.tagIds)];
-  if (tagIds.length) tx.insert(leadTags).values(tagIds.map((tagId) => ({ leadId: id, tagId }))).run();
+/** A lead's emails, email domains and normalized phones, for duplicate detection (also used by lib/merge). */
+export function writeLeadChannels(tx: Tx, id: number, input: Pick<LeadInput, 'email' | 'email2' | 'phone' | 'mobile'>) {
   tx.delete(leadChannels).where(eq(leadChannels.leadId, id)).run();
   const rows = new Map<string, { leadId: number; kind: 'email' | 'phone' | 'domain'; value: string }>();
   for (const e of [input.email, input.email2]) {
@@ -142,6 +140,13 @@ function writeChildren(tx: Tx, id: number, input: LeadInput) {
   }
   for (const p of [input.phone, input.mobile].map(normalizePhone)) if (p) rows.set(`phone:${p}`, { leadId: id, kind: 'phone', value: p });
   if (rows.size) tx.insert(leadChannels).values([...rows.values()]).run();
+}
+
+function writeChildren(tx: Tx, id: number, input: LeadInput) {
+  tx.delete(leadTags).where(eq(leadTags.leadId, id)).run();
+  const tagIds = [...new Set(input.tagIds)];
+  if (tagIds.length) tx.insert(leadTags).values(tagIds.map((tagId) => ({ leadId: id, tagId }))).run();
+  writeLeadChannels(tx, id, input);
 }
 
 /** Where a card goes at the end of a column. */

@@ -5,8 +5,8 @@ import { audit } from '@/lib/audit';
 import type { ContactInput } from '@/lib/contacts/schema';
 import { writeChannels } from '@/lib/contacts/service';
 import { ownedRecord } from '@/lib/customers/access';
-import { companyNameKey, emailDomainOf, normalizePhone, personNameKey, sortKey } from '@/lib/customers/normalize';
-import { activeRules, rescoreLead } from '@/lib/leads/service';
+import { companyNameKey, normalizePhone, personNameKey, sortKey } from '@/lib/customers/normalize';
+import { activeRules, rescoreLead, writeLeadChannels } from '@/lib/leads/service';
 import { computeScore, type ScoreRule } from '@/lib/leads/scoring';
 import { getLeadStatus, leadStatusOfKind } from '@/lib/leads/statuses';
 import { can, type Viewer } from '@/lib/permissions';
@@ -88,23 +88,6 @@ function restoreChannels(tx: Tx, kind: MergeKind, survivorId: number, channels: 
     tx.delete(leadChannels).where(eq(leadChannels.leadId, survivorId)).run();
     if (channels.length) tx.insert(leadChannels).values(channels as (typeof leadChannels.$inferSelect)[]).run();
   }
-}
-
-/**
- * A lead's emails, email domains and normalized phones, as the lead service writes them on every save
- * (its writeChildren also rewrites the tags, which a merge unites instead, so it is not reused here).
- */
-function writeLeadChannels(tx: Tx, id: number, r: Row) {
-  tx.delete(leadChannels).where(eq(leadChannels.leadId, id)).run();
-  const rows = new Map<string, typeof leadChannels.$inferInsert>();
-  for (const e of [r.email, r.email2] as (string | null)[]) {
-    if (!e) continue;
-    rows.set(`email:${e}`, { leadId: id, kind: 'email', value: e });
-    const d = emailDomainOf(e);
-    if (d) rows.set(`domain:${d}`, { leadId: id, kind: 'domain', value: d });
-  }
-  for (const p of ([r.phone, r.mobile] as (string | null)[]).map(normalizePhone)) if (p) rows.set(`phone:${p}`, { leadId: id, kind: 'phone', value: p });
-  if (rows.size) tx.insert(leadChannels).values([...rows.values()]).run();
 }
 
 /**
@@ -267,7 +250,7 @@ export function mergeRecords(db: Db, kind: MergeKind, input: MergeInput, ctx: Ct
       // Only the fields writeChannels reads.
       writeChannels(tx, before.id, { email: after.email, email2: after.email2, phone: after.phone, mobile: after.mobile } as ContactInput);
     }
-    if (kind === 'lead') writeLeadChannels(tx, before.id, after);
+    if (kind === 'lead') writeLeadChannels(tx, before.id, { email: after.email, email2: after.email2, phone: after.phone, mobile: after.mobile } as Parameters<typeof writeLeadChannels>[2]);
     // Tags and channels of the merged records go with them (on delete cascade).
     tx.delete(table).where(inArray(table.id, mergedIds)).run();
     for (const id of mergedIds) unindex(tx, kind, id);
