@@ -1,0 +1,222 @@
+import { and, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '@/db/client';
+import { leads, users } from '@/db/schema';
+import { editableWhere, visibleWhere, type Viewer } from '@/lib/permissions';
+import { getLeadStatus, isTerminalKind, listLeadStatuses, type LeadStatusRow } from './statuses';
+
+/** Cards a column shows first, and the most a "show more" link (no JavaScript) may ask for. */
+export const COLUMN_PAGE = 20;
+export const MAX_COLUMN_CARDS = 200;
+
+/** Converted and Lost would grow forever: they show what closed in the last N days (30 unless chosen). */
+export const CLOSED_WINDOWS = [7, 30, 90, 365] as const;
+export const DEFAULT_CLOSED_DAYS = 30;
+const DAY = 86_400_000;
+
+export type LeadBoardFilters = {
+  /** A user, or 'unassigned' (the teams' queues). */
+  owner?: number | 'unassigned';
+  teamId?: number;
+  /** Converted/lost cards and counts: closed in the last N days (one of CLOSED_WINDOWS). */
+  closedDays?: number;
+};
+
+export type LeadCard = {
+  id: number;
+  name: string;
+  companyName: string | null;
+  statusId: number;
+  computedScore: number;
+  /** The stars (0–5). */
+  manualScore: number;
+  ownerId: number | null;
+  ownerName: string | null;
+  createdAt: number;
+  closedAt: number | null;
+  /** The viewer may move it (and it is neither converted nor lost). */
+  movable: boolean;
+};
+
+export type LeadBoardColumn = {
+  status: LeadStatusRow;
+  /** Converted or lost: cards can't be dragged out, dropping here goes to the convert / lose step. */
+  terminal: boolean;
+  count: number;
+  cards: LeadCard[];
+  nextCursor: string | null;
+};
+
+export type LeadBoard = { columns: LeadBoardColumn[]; closedDays: number; closedSince: number };
+
+const owner = alias(users, 'owner');
+
+export function closedDaysOf(v: number | undefined): number {
+  return (CLOSED_WINDOWS as readonly number[]).includes(v ?? -1) ? v! : DEFAULT_CLOSED_DAYS;
+}
+
+/** Converted and lost cards closed at or after this instant are on the board. */
+export function closedSince(now: number, closedDays: number | undefined): number {
+  return now - closedDaysOf(closedDays) * DAY;
+}
+
+/**
+ * The viewer's leads with the board's filters. `covering`: owner and team tests that no index may serve
+ * (`+col`), so the counts read leads_status_closed_idx alone rather than an owner's or a team's rows one by one.
+ */
+function filterConds(viewer: Viewer, f: LeadBoardFilters, covering = false): SQL[] {
+  const conds = [visibleWhere(viewer, leads)];
+  const ownerCol = covering ? sql`+${leads.ownerId}` : sql`${leads.ownerId}`;
+  if (f.owner === 'unassigned') conds.push(sql`${ownerCol} is null`);
+  else if (f.owner !== undefined) conds.push(sql`${ownerCol} = ${f.owner}`);
+  if (f.teamId !== undefined) conds.push(covering ? sql`+${leads.teamId} = ${f.teamId}` : eq(leads.teamId, f.teamId));
+  return conds;
+}
+
+// Keyset cursors: open columns walk (position, id); converted and lost ones (closed_at, id), latest first.
+type Cursor = { kind: 'p'; k: number; id: number } | { kind: 'c'; k: number; id: number };
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.kind, c.k, c.id])).toString('base64url');
+}
+
+function decodeCursor(s: string | null | undefined): Cursor | null {
+  if (!s) return null;
+  try {
+    const [kind, k, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
+    if (!Number.isInteger(id) || typeof k !== 'number' || !Number.isFinite(k)) return null;
+    return kind === 'p' || kind === 'c' ? { kind, k, id } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Cards by id, with what a card shows (a page at most). */
+function cardsById(db: Db, viewer: Viewer, ids: number[]): Map<number, LeadCard> {
+  if (!ids.length) return new Map();
+  const rows = db
+    .select({
+      id: leads.id,
+      firstName: leads.firstName,
+      lastName: leads.lastName,
+      companyName: leads.companyName,
+      statusId: leads.statusId,
+      computedScore: leads.computedScore,
+      manualScore: leads.manualScore,
+      ownerId: leads.ownerId,
+      ownerName: owner.name,
+      createdAt: leads.createdAt,
+      closedAt: leads.closedAt,
+      convertedCompanyId: leads.convertedCompanyId,
+      editable: sql<number>`case when ${editableWhere(viewer, leads)} then 1 else 0 end`,
+    })
+    .from(leads)
+    .leftJoin(owner, eq(owner.id, leads.ownerId))
+    .where(inArray(leads.id, ids))
+    .all();
+  return new Map(
+    rows.map(({ firstName, lastName, editable, convertedCompanyId, ...r }) => [
+      r.id,
+      { ...r, name: [firstName, lastName].filter(Boolean).join(' '), movable: editable === 1 && r.closedAt === null && convertedCompanyId === null },
+    ]),
+  );
+}
+
+/**
+ * A page of one column's cards after `cursor`. Open statuses are in board order (position, id) through
+ * leads_board_idx; converted and lost ones are the recently closed, latest first (closed_at, id). Keys first,
+ * then the cards of the page by id: an owner's cards sorted by position never drag joined rows through a sort.
+ */
+function statusCards(db: Db, viewer: Viewer, status: LeadStatusRow, f: LeadBoardFilters, since: number, cursor: Cursor | null, limit: number): { cards: LeadCard[]; nextCursor: string | null } {
+  const terminal = isTerminalKind(status.kind);
+  const conds: (SQL | undefined)[] = [eq(leads.statusId, status.id), ...filterConds(viewer, f)];
+  let keys: { id: number; k: number }[];
+  if (!terminal) {
+    if (cursor?.kind === 'p') conds.push(sql`(${leads.position}, ${leads.id}) > (${cursor.k}, ${cursor.id})`);
+    keys = db.select({ id: leads.id, k: leads.position }).from(leads).where(and(...conds)).orderBy(leads.position, leads.id).limit(limit + 1).all();
+  } else {
+    conds.push(gte(leads.closedAt, since));
+    if (cursor?.kind === 'c') conds.push(sql`(${leads.closedAt}, ${leads.id}) < (${cursor.k}, ${cursor.id})`);
+    keys = db
+      .select({ id: leads.id, k: sql<number>`${leads.closedAt}` })
+      .from(leads)
+      .where(and(...conds))
+      .orderBy(sql`${leads.closedAt} desc`, sql`${leads.id} desc`)
+      .limit(limit + 1)
+      .all();
+  }
+  const page = keys.slice(0, limit);
+  const byId = cardsById(db, viewer, page.map((k) => k.id));
+  const last = page[page.length - 1];
+  return {
+    // A card moved or deleted between the two reads is left out.
+    cards: page.flatMap((k) => {
+      const c = byId.get(k.id);
+      return c && c.statusId === status.id ? [c] : [];
+    }),
+    nextCursor: keys.length > limit && last ? encodeCursor({ kind: terminal ? 'c' : 'p', k: last.k, id: last.id }) : null,
+  };
+}
+
+/**
+ * Cards per status in ONE grouped query over the visible leads (converted and lost: the recently closed
+ * only), with the board's filters. Statuses without a visible lead are 0.
+ */
+export function statusCounts(db: Db, viewer: Viewer, statuses: LeadStatusRow[], f: LeadBoardFilters, since: number): Map<number, number> {
+  const out = new Map<number, number>(statuses.map((s) => [s.id, 0]));
+  if (!statuses.length) return out;
+  // Only converted and lost leads have a close time (set when converting or losing, cleared by reopening): one
+  // range of the status index, grouped in its order.
+  const rows = db
+    .select({ statusId: leads.statusId, n: sql<number>`count(*)` })
+    .from(leads)
+    .where(
+      and(
+        inArray(
+          leads.statusId,
+          statuses.map((s) => s.id),
+        ),
+        or(isNull(leads.closedAt), gte(leads.closedAt, since)),
+        ...filterConds(viewer, f, true),
+      ),
+    )
+    .groupBy(leads.statusId)
+    .all();
+  for (const r of rows) out.set(r.statusId, r.n);
+  return out;
+}
+
+export type BoardOptions = {
+  now: number;
+  /** Cards to show per column (default COLUMN_PAGE, at most MAX_COLUMN_CARDS), by status id. */
+  limits?: Record<number, number>;
+};
+
+/** The leads board: every status in order with its first cards and its count. */
+export function leadBoard(db: Db, viewer: Viewer, f: LeadBoardFilters, opts: BoardOptions): LeadBoard {
+  const statuses = listLeadStatuses(db);
+  const closedDays = closedDaysOf(f.closedDays);
+  const since = closedSince(opts.now, closedDays);
+  const counts = statusCounts(db, viewer, statuses, f, since);
+  const columns = statuses.map((status) => {
+    const limit = Math.min(Math.max(opts.limits?.[status.id] ?? COLUMN_PAGE, 1), MAX_COLUMN_CARDS);
+    const { cards, nextCursor } = statusCards(db, viewer, status, f, since, null, limit);
+    return { status, terminal: isTerminalKind(status.kind), count: counts.get(status.id) ?? 0, cards, nextCursor };
+  });
+  return { columns, closedDays, closedSince: since };
+}
+
+/** "Load more" of one column: the next page after `cursor`. Empty for an unknown status or a bad cursor. */
+export function columnLeads(db: Db, viewer: Viewer, statusId: number, cursor: string | null, f: LeadBoardFilters, opts: { now: number; limit?: number }): { cards: LeadCard[]; nextCursor: string | null } {
+  const status = getLeadStatus(db, statusId);
+  const c = decodeCursor(cursor);
+  if (!status || (cursor && !c)) return { cards: [], nextCursor: null };
+  const limit = Math.min(Math.max(opts.limit ?? COLUMN_PAGE, 1), MAX_COLUMN_CARDS);
+  return statusCards(db, viewer, status, f, closedSince(opts.now, f.closedDays), c, limit);
+}
+
+/** One card as the board shows it (after a move), or null when the viewer may not see it. */
+export function leadCard(db: Db, viewer: Viewer, id: number): LeadCard | null {
+  const visible = db.select({ id: leads.id }).from(leads).where(and(eq(leads.id, id), visibleWhere(viewer, leads))).get();
+  return visible ? (cardsById(db, viewer, [id]).get(id) ?? null) : null;
+}
