@@ -64,6 +64,8 @@ describe('lists and options', () => {
       customer_family: [],
       origin: [{ id: web, name: 'Site web' }],
       contact_role: [],
+      opportunity_type: [],
+      lost_reason: [],
     });
   });
 
