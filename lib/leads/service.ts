@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { writeTx, type Db, type DbOrTx, type Tx } from '@/db/client';
 import { leadChannels, leads, leadScoreRules, leadTags, users } from '@/db/schema';
 import { audit } from '@/lib/audit';
+import { endOfColumn as endAt, positionBefore as before, type ColumnLayout } from '@/lib/board/positions';
 import { ownedRecord, ownerProblem, refProblem, tagsProblem, teamProblem } from '@/lib/customers/access';
 import { companyNameKey, emailDomainOf, normalizePhone, personNameKey, sortKey } from '@/lib/customers/normalize';
 import { can, canCreate, type RecordVerb, type Viewer } from '@/lib/permissions';
@@ -149,38 +150,10 @@ function writeChildren(tx: Tx, id: number, input: LeadInput) {
   writeLeadChannels(tx, id, input);
 }
 
-/** Where a card goes at the end of a column. */
-function endOfColumn(tx: Tx, statusId: number, exceptId?: number): number {
-  const r = tx
-    .select({ p: sql<number | null>`max(${leads.position})` })
-    .from(leads)
-    .where(exceptId ? and(eq(leads.statusId, statusId), ne(leads.id, exceptId)) : eq(leads.statusId, statusId))
-    .get();
-  return (r?.p ?? 0) + 1;
-}
-
-function renumber(tx: Tx, statusId: number) {
-  const ids = tx.select({ id: leads.id }).from(leads).where(eq(leads.statusId, statusId)).orderBy(asc(leads.position), asc(leads.id)).all();
-  ids.forEach((r, i) => tx.update(leads).set({ position: i + 1 }).where(eq(leads.id, r.id)).run());
-}
-
-function positionBefore(tx: Tx, statusId: number, beforeId: number, movingId: number): number | null {
-  const before = tx.select({ position: leads.position, statusId: leads.statusId }).from(leads).where(eq(leads.id, beforeId)).get();
-  if (!before || before.statusId !== statusId || beforeId === movingId) return null;
-  const above = tx
-    .select({ position: leads.position })
-    .from(leads)
-    .where(and(eq(leads.statusId, statusId), ne(leads.id, movingId), lt(leads.position, before.position)))
-    .orderBy(desc(leads.position))
-    .get();
-  const low = above?.position ?? before.position - 2;
-  const mid = (low + before.position) / 2;
-  if (mid <= low || mid >= before.position) {
-    renumber(tx, statusId);
-    return positionBefore(tx, statusId, beforeId, movingId);
-  }
-  return mid;
-}
+/** Cards' order inside a board column (lib/board/positions.ts). */
+const COLUMNS: ColumnLayout = { table: leads, id: leads.id, column: leads.statusId, position: leads.position };
+const endOfColumn = (tx: Tx, columnId: number, exceptId?: number) => endAt(tx, COLUMNS, columnId, exceptId);
+const positionBefore = (tx: Tx, columnId: number, beforeId: number, movingId: number) => before(tx, COLUMNS, columnId, beforeId, movingId);
 
 /**
  * Creates a lead in the "new" status. Likely duplicates among the leads the user can see come back first

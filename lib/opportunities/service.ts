@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { writeTx, type Db, type Tx } from '@/db/client';
 import { companies, contacts, opportunities, opportunityContacts, opportunityTags, users, type OpportunityStatus, type StageKind } from '@/db/schema';
 import { audit } from '@/lib/audit';
+import { endOfColumn as endAt, positionBefore as before, type ColumnLayout } from '@/lib/board/positions';
 import { defaultTeamOf, ownedRecord, ownerProblem, planTransfer, refProblem, tagsProblem, teamProblem } from '@/lib/customers/access';
 import { sortKey } from '@/lib/customers/normalize';
 import { can, canCreate, type RecordVerb, type Viewer } from '@/lib/permissions';
@@ -74,40 +75,10 @@ function pipelineProblem(tx: Tx, pipelineId: number, current?: number): string |
   return p.archived ? 'errors.retiredValue' : null;
 }
 
-/** Where a card goes at the end of a column. */
-function endOfColumn(tx: Tx, stageId: number, exceptId?: number): number {
-  const r = tx
-    .select({ p: sql<number | null>`max(${opportunities.position})` })
-    .from(opportunities)
-    .where(exceptId ? and(eq(opportunities.stageId, stageId), ne(opportunities.id, exceptId)) : eq(opportunities.stageId, stageId))
-    .get();
-  return (r?.p ?? 0) + 1;
-}
-
-/** Renumbers a column 1, 2, 3… in its current order (when fractional positions run out of room). */
-function renumber(tx: Tx, stageId: number) {
-  const ids = tx.select({ id: opportunities.id }).from(opportunities).where(eq(opportunities.stageId, stageId)).orderBy(asc(opportunities.position), asc(opportunities.id)).all();
-  ids.forEach((r, i) => tx.update(opportunities).set({ position: i + 1 }).where(eq(opportunities.id, r.id)).run());
-}
-
-/** The position just before card `beforeId` of the column (between it and the card above it). */
-function positionBefore(tx: Tx, stageId: number, beforeId: number, movingId: number): number | null {
-  const before = tx.select({ position: opportunities.position, stageId: opportunities.stageId }).from(opportunities).where(eq(opportunities.id, beforeId)).get();
-  if (!before || before.stageId !== stageId || beforeId === movingId) return null;
-  const above = tx
-    .select({ position: opportunities.position })
-    .from(opportunities)
-    .where(and(eq(opportunities.stageId, stageId), ne(opportunities.id, movingId), lt(opportunities.position, before.position)))
-    .orderBy(desc(opportunities.position))
-    .get();
-  const low = above?.position ?? before.position - 2;
-  const mid = (low + before.position) / 2;
-  if (mid <= low || mid >= before.position) {
-    renumber(tx, stageId);
-    return positionBefore(tx, stageId, beforeId, movingId);
-  }
-  return mid;
-}
+/** Cards' order inside a board column (lib/board/positions.ts). */
+const COLUMNS: ColumnLayout = { table: opportunities, id: opportunities.id, column: opportunities.stageId, position: opportunities.position };
+const endOfColumn = (tx: Tx, columnId: number, exceptId?: number) => endAt(tx, COLUMNS, columnId, exceptId);
+const positionBefore = (tx: Tx, columnId: number, beforeId: number, movingId: number) => before(tx, COLUMNS, columnId, beforeId, movingId);
 
 function checkReferences(tx: Tx, viewer: Viewer, now: number, input: OpportunityInput, current?: OppRow, currentTags: number[] = []): Record<string, string> {
   const errors: Record<string, string> = {};
