@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 // specs run on the same server, so for them the "nothing matches" state is checked with a filter no record has.
 
 const AREAS = [
-  { path: '/leads', title: 'Pistes', empty: 'Aucune piste pour l’instant' },
+  { path: '/leads', title: 'Pistes', empty: 'Aucune piste ne correspond', query: '?owner=all&tag=999999' },
   { path: '/companies', title: 'Sociétés', empty: 'Aucune société ne correspond à ces filtres', query: '?owner=all&city=' },
   { path: '/contacts', title: 'Contacts', empty: 'Aucun contact ne correspond à ces filtres', query: '?owner=all&consent=withdrawn&tag=999999' },
   { path: '/opportunities', title: 'Opportunités', empty: 'Aucune opportunité ne correspond à ces filtres', query: '?owner=all&tag=999999' },

@@ -32,7 +32,7 @@ test('the refusal is in English for an English browser', async ({ newPage, authD
 });
 
 test('a salesperson’s settings show only their profile: no administration cards or tabs', async ({ salesPage: page, adminPage }) => {
-  const ADMIN_CARDS = ['Utilisateurs', 'Équipes', 'Listes', 'Organisation', 'Journal d’audit'];
+  const ADMIN_CARDS = ['Utilisateurs', 'Équipes', 'Listes', 'Pipelines', 'Pistes', 'Organisation', 'Journal d’audit'];
   await page.goto('/settings');
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { level: 1, name: 'Paramètres' })).toBeVisible();

@@ -194,3 +194,16 @@ export async function createLead(page: Page, l: NewLead): Promise<number> {
   await expect(page).toHaveURL(/\/leads\/\d+$/);
   return Number(new URL(page.url()).pathname.split('/').pop());
 }
+
+/**
+ * Opens the <details> whose summary says `name`, and makes sure it stays open: a click that lands before
+ * hydration can be undone by React, so it is retried until the element keeps its `open` attribute.
+ */
+export async function openDisclosure(scope: Locator, name: string): Promise<void> {
+  const summary = scope.locator('summary', { hasText: name }).first();
+  const details = summary.locator('xpath=..');
+  await expect(async () => {
+    if ((await details.getAttribute('open')) === null) await summary.click();
+    await expect(details).toHaveAttribute('open', '', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+}

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { uid, withLock } from './helpers';
+import { openDisclosure, uid, withLock } from './helpers';
 
 // Settings → Leads, as an administrator, with JavaScript on and off: statuses (add, rename, colour, closed,
 // up/down, delete; the keyboard drag with JavaScript) and scoring rules (add, deactivate, edit, delete).
@@ -14,10 +14,6 @@ const statusRow = (page: Page, name: string) => statusesCard(page).locator('li[i
 const statusNames = (page: Page) => statusesCard(page).getByRole('heading', { level: 3 }).allTextContents();
 const rulesCard = (page: Page) => page.getByRole('region', { name: 'Règles de score' });
 const ruleRow = (page: Page, name: string) => rulesCard(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
-
-async function openDisclosure(scope: Locator, name: string) {
-  await scope.locator('summary', { hasText: name }).first().click();
-}
 
 async function addStatus(page: Page, name: string, colour?: string) {
   await page.goto('/settings/leads');

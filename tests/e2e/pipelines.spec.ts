@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createCompany, createOpportunity, uid } from './helpers';
+import { createCompany, createOpportunity, openDisclosure, uid } from './helpers';
 
 // Settings → Pipelines, as an administrator, with JavaScript on and off: a second pipeline set up from
 // scratch, a stage in use that can't be deleted, and the drag (keyboard) that only exists with JavaScript.
@@ -27,10 +27,6 @@ const stageRow = (page: Page, name: string) => stageRows(page).filter({ has: pag
 /** The stages' names (their headings), in order. */
 async function stageNames(page: Page): Promise<string[]> {
   return stagesCard(page).getByRole('heading', { level: 3 }).allTextContents();
-}
-
-async function openDisclosure(scope: Locator, name: string) {
-  await scope.locator('summary', { hasText: name }).first().click();
 }
 
 test('an administrator sets up a second pipeline: name, a new stage with its probability and colour, order, proposal stage', async ({ adminPage: page }) => {
