@@ -246,10 +246,13 @@ export async function BulkControls({
       {lead ? (
         <>
           {divider}
-          <FilterSelect name="statusId" label={lead.labels.status} value="" options={[{ value: '', label: '—' }, ...lead.statuses]} />
-          <button type="submit" name="op" value="status" className={buttonClass('secondary')}>
-            {lead.labels.changeStatus}
-          </button>
+          {/* Kept together when the row wraps. */}
+          <div className="flex items-end gap-3">
+            <FilterSelect name="statusId" label={lead.labels.status} value="" options={[{ value: '', label: '—' }, ...lead.statuses]} />
+            <button type="submit" name="op" value="status" className={buttonClass('secondary')}>
+              {lead.labels.changeStatus}
+            </button>
+          </div>
         </>
       ) : null}
       {assignOnly ? null : (
