@@ -73,6 +73,17 @@ test('an unassigned lead waits in its team’s queue and a salesperson of the te
   await expect(page.getByRole('button', { name: 'Prendre en charge' })).toHaveCount(0);
   await expect(activity(page)).toContainText('Piste prise en charge');
   await expect(activity(page)).toContainText(`Non assignée (file de l’équipe) → ${accounts.sales.name}`);
+
+  // Now theirs, they may put it back in the queue, with a comment for the activity panel.
+  await page.getByText('Assigner à quelqu’un d’autre').click();
+  await page.getByRole('combobox', { name: 'Assigner à' }).selectOption({ label: 'Non assignée (file de l’équipe)' });
+  await page.getByRole('textbox', { name: 'Commentaire' }).fill(`Pas pour moi ${id}`);
+  await page.getByRole('button', { name: 'Assigner', exact: true }).click();
+  await expect(page.getByText('La piste a été assignée.')).toBeVisible();
+  await expect(details(page)).toContainText(`Non assignée : dans la file de ${accounts.team}`);
+  await expect(activity(page)).toContainText('Piste assignée');
+  await expect(activity(page)).toContainText(`« Pas pour moi ${id} »`);
+  await expect(page.getByRole('button', { name: 'Prendre en charge' })).toBeVisible();
 });
 
 test('lost with a reason and a comment, read-only while lost, then reopened with a reason', async ({ salesPage: page }) => {

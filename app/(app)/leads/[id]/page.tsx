@@ -52,7 +52,8 @@ export default async function LeadPage({ params, searchParams }: { params: Promi
   const statuses = listLeadStatuses(db).map((s) => ({ id: s.id, name: s.name, kind: s.kind, color: s.color }));
   const day = (ms: number) => format.dateTime(new Date(ms), { day: 'numeric', month: 'long', year: 'numeric' });
   const points = (n: number) => format.number(n, { signDisplay: 'exceptZero' });
-  const address = [lead.addressLine1, [lead.postalCode, lead.city].filter(Boolean).join(' '), lead.country].filter(Boolean);
+  // The country is said only when it is not France, as on company pages.
+  const address = [lead.addressLine1, [lead.postalCode, lead.city].filter(Boolean).join(' '), lead.country === 'FR' ? null : lead.country].filter(Boolean);
 
   return (
     <>
