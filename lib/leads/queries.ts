@@ -78,7 +78,7 @@ export type LeadDetail = {
   createdAt: number;
   updatedAt: number;
   lastActivityAt: number;
-  can: { edit: boolean; assign: boolean; delete: boolean; take: boolean };
+  can: { edit: boolean; assign: boolean; delete: boolean; take: boolean; reopen: boolean };
 };
 
 /** One lead with everything its page shows, or null when the viewer may not see it. */
@@ -184,6 +184,7 @@ export function getLead(db: Db, viewer: Viewer, id: number): LeadDetail | null {
       assign: open && can(viewer, 'assign', rec),
       delete: l.convertedCompanyId === null && can(viewer, 'delete', rec),
       take: open && l.ownerId !== viewer.id && (can(viewer, 'assign', rec) || (l.ownerId === null && mayEdit)),
+      reopen: l.closedAt !== null && l.convertedCompanyId === null && mayEdit,
     },
   };
 }

@@ -143,8 +143,3 @@ export function timelineRefs(db: Db, viewer: Viewer, entries: LeadTimelineEntry[
   };
 }
 
-/** May the viewer reopen this lead: lost (not converted), and theirs to edit. */
-export function mayReopen(db: Db, viewer: Viewer, lead: { closedAt: number | null; converted: unknown; owner: { id: number } | null; team: { id: number } | null }): boolean {
-  if (lead.closedAt === null || lead.converted !== null) return false;
-  return can(viewer, 'edit', ownedRecord(db, { ownerId: lead.owner?.id ?? null, teamId: lead.team?.id ?? null }));
-}

@@ -65,6 +65,9 @@ export type LoseInput = z.infer<typeof loseSchema>;
 
 export const leadReopenSchema = z.object({ reason: reqText(1000) });
 
+/** Assign a lead to someone, or back to its team's queue (no owner), with a comment for the activity panel. */
+export const leadTransferSchema = z.object({ ownerId: optId, teamId: optId, comment: optText(1000) });
+
 const optMoney = z.preprocess(
   (v) => (typeof v !== 'string' || v.trim() === '' ? 0 : (parseMoney(v) ?? 'invalid')),
   z.number({ error: 'opportunities.errors.invalidAmount' }).int().min(0, { error: 'opportunities.errors.negativeAmount' }).max(MAX_AMOUNT_CENTS, { error: 'opportunities.errors.amountTooLarge' }),

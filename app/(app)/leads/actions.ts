@@ -6,12 +6,12 @@ import { getDb } from '@/db/client';
 import { formDataToObject, type FormState } from '@/lib/forms';
 import { convertLead } from '@/lib/leads/convert';
 import { repeatOrigin } from '@/lib/leads/record-queries';
-import { convertSchema, leadMoveSchema, leadReopenSchema, leadSchema, leadUpdateSchema, loseSchema } from '@/lib/leads/schema';
+import { convertSchema, leadMoveSchema, leadReopenSchema, leadSchema, leadTransferSchema, leadUpdateSchema, loseSchema } from '@/lib/leads/schema';
 import { createLead, deleteLead, loseLead, moveLead, reopenLead, takeCharge, transferLead, updateLead } from '@/lib/leads/service';
 import { actionContext, parseForm, refusal } from '@/app/_server/action';
 import { convertRefusal } from './_components/convert-errors';
 import { leadPath, withParams } from './_components/paths';
-import { leadTransferSchema, repeatOriginSchema } from './_components/schemas';
+import { repeatOriginSchema } from './_components/schemas';
 
 const idOf = (formData: FormData) => Number(formData.get('id'));
 

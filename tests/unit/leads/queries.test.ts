@@ -27,7 +27,7 @@ describe('lead queries', () => {
     const lead = getLead(w.db, viewerOf(w.db, w.tina), queue)!;
     expect(lead).toMatchObject({ name: 'Queue', status: { name: 'To handle', kind: 'new' }, computedScore: 10, owner: null, team: { id: w.north, name: 'North' } });
     expect(lead.scoreBreakdown).toEqual([{ ruleId: rule.ok ? rule.value.id : 0, name: 'Director', points: 10 }]);
-    expect(lead.can).toEqual({ edit: true, assign: false, delete: false, take: true });
+    expect(lead.can).toEqual({ edit: true, assign: false, delete: false, take: true, reopen: false });
     expect(getLead(w.db, viewerOf(w.db, w.olga), queue)).toBeNull();
     expect(leadTimeline(w.db, viewerOf(w.db, w.olga), queue)).toEqual([]);
     expect(leadTimeline(w.db, viewerOf(w.db, w.tina), queue).map((e) => e.action)).toEqual(['lead.created']);
@@ -40,7 +40,7 @@ describe('lead queries', () => {
     expect(r.ok).toBe(true);
     const lead = getLead(w.db, viewerOf(w.db, w.sam), id)!;
     expect(lead.converted).toEqual({ company: { id: r.ok ? r.value.companyId : 0, name: 'Lumière' }, contact: { id: r.ok ? r.value.contactId : 0, name: 'Garnier' }, opportunity: null });
-    expect(lead.can).toEqual({ edit: false, assign: false, delete: false, take: false });
+    expect(lead.can).toEqual({ edit: false, assign: false, delete: false, take: false, reopen: false });
   });
 
   test('matches with existing customers, and a repeat lead pre-filled from a company or a won opportunity', () => {

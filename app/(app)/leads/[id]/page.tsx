@@ -6,7 +6,7 @@ import type { LeadStatusKind } from '@/db/schema';
 import { requireUser } from '@/lib/auth/current-user';
 import { customerFormOptions } from '@/lib/customers/options';
 import { getLead, leadCustomerMatches, leadTimeline } from '@/lib/leads/queries';
-import { mayReopen, timelineRefs } from '@/lib/leads/record-queries';
+import { timelineRefs } from '@/lib/leads/record-queries';
 import { listLeadStatuses } from '@/lib/leads/statuses';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -32,7 +32,7 @@ const NOTICES = ['taken', 'lost', 'reopened', 'transferred'] as const;
 const TONE: Record<LeadStatusKind, 'blue' | 'gray' | 'green' | 'red'> = { new: 'blue', open: 'gray', converted: 'green', lost: 'red' };
 
 /** The lead page (seed 002 "la fiche de la piste"): its status bar, details, score, matches, activity and what may be done with it. */
-export default async function LeadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
+export default async function LeadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; merged?: string }> }) {
   const { user } = await requireUser();
   const db = getDb();
   const id = Number((await params).id);
@@ -47,7 +47,7 @@ export default async function LeadPage({ params, searchParams }: { params: Promi
   const timeline = leadTimeline(db, user, id, 100);
   const refs = timelineRefs(db, user, timeline);
   const matches = open ? leadCustomerMatches(db, user, lead) : { companies: [], contacts: [] };
-  const reopenable = mayReopen(db, user, lead);
+  const reopenable = lead.can.reopen;
   const transferOptions = lead.can.assign ? customerFormOptions(db, user) : null;
   const statuses = listLeadStatuses(db).map((s) => ({ id: s.id, name: s.name, kind: s.kind, color: s.color }));
   const day = (ms: number) => format.dateTime(new Date(ms), { day: 'numeric', month: 'long', year: 'numeric' });
@@ -96,6 +96,10 @@ export default async function LeadPage({ params, searchParams }: { params: Promi
       {notice ? (
         <Alert tone="success" className="mb-4">
           {t(`leads.notices.${notice}`)}
+        </Alert>
+      ) : sp.merged ? (
+        <Alert tone="success" className="mb-4">
+          {t('merge.merged')}
         </Alert>
       ) : null}
       {lead.converted ? (

@@ -8,7 +8,7 @@ import { buttonClass } from '@/components/ui/button';
 import type { Option } from '@/lib/customers/options';
 import { leadReopenSchema, loseSchema } from '@/lib/leads/schema';
 import { deleteLeadAction, loseLeadAction, reopenLeadAction, takeLeadAction, transferLeadAction } from '../actions';
-import { leadTransferSchema } from './schemas';
+import { leadTransferSchema } from '@/lib/leads/schema';
 
 /** "Take charge" (seed 002 "Prise en charge"): assigns the lead to the user in one click. */
 export function TakeChargeForm({ id }: { id: number }) {

@@ -179,7 +179,13 @@ export default async function OpportunityPage({ params, searchParams }: { params
               ) : null}
               <DetailRow label={t('opportunities.fields.type')}>{o.type?.name}</DetailRow>
               <DetailRow label={t('opportunities.fields.source')}>{o.source?.name}</DetailRow>
-              {o.leadId ? <DetailRow label={t('opportunities.fields.lead')}>{t('opportunities.leadRef', { id: o.leadId })}</DetailRow> : null}
+              {o.leadId ? (
+                <DetailRow label={t('opportunities.fields.lead')}>
+                  <Link href={`/leads/${o.leadId}`} className="text-brand-700 hover:underline">
+                    {t('opportunities.leadRef', { id: o.leadId })}
+                  </Link>
+                </DetailRow>
+              ) : null}
               <DetailRow label={t('opportunities.fields.contacts')}>
                 {o.contacts.length ? (
                   <ul className="space-y-1">
