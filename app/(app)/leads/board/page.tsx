@@ -76,6 +76,8 @@ export default async function LeadBoardPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
+      {/* A board uses the whole width of the window (the shell widens its main area for it). */}
+      <span data-wide hidden />
       <PageHeader title={t('nav.leads')} actions={canCreate(user) ? <ButtonLink href="/leads/new">{t('leadList.new')}</ButtonLink> : null} />
       <LeadTabs current="board" />
       {refused ? (
