@@ -112,6 +112,7 @@ CREATE INDEX `leads_board_idx` ON `leads` (`status_id`,`position`,`id`);--> stat
 CREATE INDEX `leads_status_sort_idx` ON `leads` (`status_id`,`sort_name`,`id`);--> statement-breakpoint
 CREATE INDEX `leads_status_score_idx` ON `leads` (`status_id`,`computed_score`,`id`);--> statement-breakpoint
 CREATE INDEX `leads_status_created_idx` ON `leads` (`status_id`,`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `leads_status_closed_idx` ON `leads` (`status_id`,`closed_at`,`owner_id`,`team_id`);--> statement-breakpoint
 CREATE INDEX `leads_owner_idx` ON `leads` (`owner_id`,`status_id`,`sort_name`,`id`);--> statement-breakpoint
 CREATE INDEX `leads_team_idx` ON `leads` (`team_id`,`status_id`,`sort_name`,`id`);--> statement-breakpoint
 CREATE INDEX `leads_sort_idx` ON `leads` (`sort_name`,`id`);--> statement-breakpoint

@@ -96,6 +96,8 @@ export const leads = sqliteTable(
     index('leads_status_sort_idx').on(t.statusId, t.sortName, t.id),
     index('leads_status_score_idx').on(t.statusId, t.computedScore, t.id),
     index('leads_status_created_idx').on(t.statusId, t.createdAt, t.id),
+    // The board's counts per status (visibility read from the index too) and the converted/lost 30-day window.
+    index('leads_status_closed_idx').on(t.statusId, t.closedAt, t.ownerId, t.teamId),
     index('leads_owner_idx').on(t.ownerId, t.statusId, t.sortName, t.id),
     index('leads_team_idx').on(t.teamId, t.statusId, t.sortName, t.id),
     index('leads_sort_idx').on(t.sortName, t.id),
