@@ -10,7 +10,7 @@ import { convertSchema, leadMoveSchema, leadReopenSchema, leadSchema, leadTransf
 import { createLead, deleteLead, loseLead, moveLead, reopenLead, takeCharge, transferLead, updateLead } from '@/lib/leads/service';
 import { actionContext, parseForm, refusal } from '@/app/_server/action';
 import { convertRefusal } from './_components/convert-errors';
-import { leadPath, withParams } from './_components/paths';
+import { leadPath, safeBack, withParams } from './_components/paths';
 import { repeatOriginSchema } from './_components/schemas';
 
 const idOf = (formData: FormData) => Number(formData.get('id'));
@@ -73,7 +73,7 @@ export async function loseLeadAction(_: FormState, formData: FormData): Promise<
   const res = loseLead(getDb(), idOf(formData), parsed.data, ctx);
   if (!res.ok) return refusal(res.error, parsed.raw);
   revalidate();
-  redirect(withParams(leadPath(idOf(formData)), { notice: 'lost' }));
+  redirect(withParams(safeBack(formData.get('back')) ?? leadPath(idOf(formData)), { notice: 'lost' }));
 }
 
 export async function reopenLeadAction(_: FormState, formData: FormData): Promise<FormState> {

@@ -22,11 +22,12 @@ export function TakeChargeForm({ id }: { id: number }) {
 }
 
 /** Losing asks for a reason (the configurable list) and an optional comment. */
-export function LoseForm({ id, lostReasons, cancelHref }: { id: number; lostReasons: Option[]; cancelHref: string }) {
+export function LoseForm({ id, lostReasons, cancelHref, back }: { id: number; lostReasons: Option[]; cancelHref: string; back?: string | null }) {
   const t = useTranslations();
   return (
     <ActionForm action={loseLeadAction} schema={loseSchema} className="space-y-5">
       <input type="hidden" name="id" value={id} />
+      {back ? <input type="hidden" name="back" value={back} /> : null}
       <SelectField name="lostReasonId" label={t('leads.lose.reason')} required defaultValue="" options={[{ value: '', label: t('leads.lose.chooseReason') }, ...lostReasons]} />
       <TextAreaField name="comment" label={t('leads.lose.comment')} hint={t('leads.lose.commentHint')} rows={3} maxLength={2000} />
       <div className="flex flex-wrap items-center gap-3">

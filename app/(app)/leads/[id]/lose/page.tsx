@@ -9,7 +9,7 @@ import { Card } from '@/components/ui/card';
 import { Forbidden } from '@/components/ui/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { RecordNotFound } from '@/components/ui/record-not-found';
-import { leadPath } from '../../_components/paths';
+import { leadPath, safeBack } from '../../_components/paths';
 import { LoseForm } from '../../_components/record-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,13 +17,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** "Perdre" (seed 002): a lost reason from the configurable list and an optional comment. */
-export default async function LoseLeadPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function LoseLeadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ back?: string }> }) {
   const { user } = await requireUser();
   const db = getDb();
   const id = Number((await params).id);
   const lead = Number.isInteger(id) ? getLead(db, user, id) : null;
   if (!lead) return <RecordNotFound />;
   const t = await getTranslations();
+  // From the board: back there after losing or cancelling.
+  const back = safeBack((await searchParams).back);
   const open = lead.converted === null && lead.closedAt === null;
   if (open && !lead.can.edit) return <Forbidden />;
   return (
@@ -36,7 +38,7 @@ export default async function LoseLeadPage({ params }: { params: Promise<{ id: s
       <div className="max-w-xl space-y-4">
         {open ? (
           <Card>
-            <LoseForm id={id} lostReasons={leadFormOptions(db, user).lostReasons} cancelHref={leadPath(id)} />
+            <LoseForm id={id} lostReasons={leadFormOptions(db, user).lostReasons} cancelHref={back ?? leadPath(id)} back={back} />
           </Card>
         ) : (
           <>
