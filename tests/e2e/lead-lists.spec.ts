@@ -297,6 +297,12 @@ test('board: dropping a card on Lost, or choosing Lost in its form, opens the lo
   await page.goto('/leads/board');
   await expect(column(page, 'À traiter').getByRole('link')).toHaveText([name]);
   await expect(column(page, 'Perdu').getByRole('link', { name })).toHaveCount(0);
+  // Confirming the lose step returns to the board it came from, the card now under Lost.
+  await page.goto(`/leads/${ids[0]}/lose?back=${encodeURIComponent('/leads/board')}`);
+  await page.getByLabel('Motif de perte').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Perdre la piste' }).click();
+  await expect(page).toHaveURL(/\/leads\/board\?notice=lost$/);
+  await expect(column(page, 'Perdu').getByRole('link', { name })).toHaveCount(1);
 });
 
 test('board: a move refused by the server (lost meanwhile) says why; choosing Converted in the "move to" form opens the convert step', async ({ adminPage, newPage, javaScriptEnabled }) => {
