@@ -114,7 +114,7 @@ export function AppShell({
             {userMenu}
           </div>
         </header>
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:px-8 lg:py-8 has-[[data-wide]]:max-w-none">
+        <main id="main" className="mx-auto w-full max-w-6xl min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8 lg:py-8 has-[[data-wide]]:max-w-none">
           {children}
         </main>
       </div>
