@@ -175,7 +175,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           <input type="hidden" name="kind" value="contact" />
           <input type="hidden" name="query" value={keep.toString()} />
           {canBulk ? <BulkControls owners={formOptions.owners} teams={formOptions.teams} tags={formOptions.tags} max={BULK_MAX} lastLabel={t('views.bulk.deactivate')} /> : null}
-          <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+          <div className="relative overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t('nav.contacts')}</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">

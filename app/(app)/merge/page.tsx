@@ -33,7 +33,7 @@ export default async function MergesPage({ searchParams }: { searchParams: Promi
       {rows.length === 0 ? (
         <EmptyState title={t('merge.list.empty')} />
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+        <div className="relative overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t('merge.list.title')}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">

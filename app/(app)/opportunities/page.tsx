@@ -258,7 +258,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
           <input type="hidden" name="kind" value="opportunity" />
           <input type="hidden" name="query" value={keep.toString()} />
           {canBulk ? <BulkControls owners={formOptions.owners} teams={formOptions.teams} max={BULK_MAX} assignOnly /> : null}
-          <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+          <div className="relative overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t('nav.opportunities')}</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">

@@ -83,7 +83,7 @@ export default async function MergePage({ params, searchParams }: { params: Prom
         </fieldset>
         <fieldset>
           <legend className="mb-2 text-sm font-semibold text-slate-900">{t('merge.valuesLegend')}</legend>
-          <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+          <div className="relative overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t('merge.tableCaption')}</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">

@@ -34,7 +34,7 @@ function Rows({ rows, lostReasons }: { rows: OtherRow[]; lostReasons: Option[] }
     return key ? t(issueKey(key)) : undefined;
   };
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+    <div className="relative overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{t('opportunities.others.caption')}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">

@@ -172,7 +172,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
         </EmptyState>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+          <div className="relative overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
             <table className="min-w-full text-sm">
               <caption className="sr-only">{t('forecast.caption', { from: monthName(fc.months[0]), to: monthName(fc.months[fc.months.length - 1]) })}</caption>
               <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">

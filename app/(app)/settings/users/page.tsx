@@ -29,7 +29,7 @@ export default async function UsersPage() {
         description={t('users.intro')}
         actions={<ButtonLink href="/settings/users/new">{t('users.new')}</ButtonLink>}
       />
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="relative overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{t('settings.users')}</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
