@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createCompany, createOpportunity, invitedUser, uid } from './helpers';
+import { createCompany, createOpportunity, invitedUser, keyboardDrag, uid } from './helpers';
 
 // The opportunities board. Each test signs in a salesperson of its own: the board starts on "Mine", so
 // the columns show only the cards the test made, whatever the other specs add to the shared server.
@@ -29,31 +29,6 @@ async function mouseDrag(page: Page, from: Locator, to: Locator) {
   await page.mouse.move(grip.x + 20, grip.y + 12, { steps: 4 });
   await page.mouse.move(target.x + target.width / 2, target.y + target.height - 16, { steps: 15 });
   await page.mouse.up();
-}
-
-/**
- * Keyboard drag: space on the card's handle, the arrows (each one waits for the screen reader's "over
- * <column>"), space. The announcements are the user's feedback, so the test reads them too.
- */
-async function keyboardDrag(page: Page, name: string, steps: [key: string, column: string][], drop = true) {
-  const live = page.locator('[id^="DndLiveRegion"]');
-  await page.getByRole('button', { name: `Déplacer « ${name} »`, exact: true }).focus();
-  await page.keyboard.press('Space');
-  await expect(live).toContainText(`« ${name} » saisie`);
-  for (const [key, col] of steps) {
-    await page.keyboard.press(key);
-    // A key pressed just after the pick-up can come before the sensor listens: pressed again only while the
-    // card is still announced as just picked up.
-    await expect(async () => {
-      try {
-        await expect(live).toContainText(`« ${name} » est au-dessus de ${col}`, { timeout: 2000 });
-      } catch (e) {
-        if ((await live.textContent())?.includes('saisie')) await page.keyboard.press(key);
-        throw e;
-      }
-    }).toPass({ timeout: 15_000 });
-  }
-  if (drop) await page.keyboard.press('Space');
 }
 
 /** The card's "move to" form (a real form: it works without JavaScript). */

@@ -207,3 +207,28 @@ export async function openDisclosure(scope: Locator, name: string): Promise<void
     await expect(details).toHaveAttribute('open', '', { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
 }
+
+/**
+ * Drags the card named `name` with the keyboard on a kanban board: picks it up with Space, presses each key and
+ * waits for the announcement that it is over the given column, then drops it (unless `drop` is false).
+ */
+export async function keyboardDrag(page: Page, name: string, steps: [key: string, column: string][], drop = true) {
+  const live = page.locator('[id^="DndLiveRegion"]');
+  await page.getByRole('button', { name: `Déplacer « ${name} »`, exact: true }).focus();
+  await page.keyboard.press('Space');
+  await expect(live).toContainText(`« ${name} » saisie`);
+  for (const [key, col] of steps) {
+    await page.keyboard.press(key);
+    // A key pressed just after the pick-up can come before the sensor listens: pressed again only while the
+    // card is still announced as just picked up.
+    await expect(async () => {
+      try {
+        await expect(live).toContainText(`« ${name} » est au-dessus de ${col}`, { timeout: 2000 });
+      } catch (e) {
+        if ((await live.textContent())?.includes('saisie')) await page.keyboard.press(key);
+        throw e;
+      }
+    }).toPass({ timeout: 15_000 });
+  }
+  if (drop) await page.keyboard.press('Space');
+}

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createLead, invitedUser, uid, withLock } from './helpers';
+import { createLead, invitedUser, keyboardDrag, uid, withLock } from './helpers';
 
 // The leads lists (My / Open / Closed, filters, saved views, sort by computed score, take charge from the row,
 // bulk assign to me and change status) and the leads board (drag with the mouse and the keyboard, the "move
@@ -205,28 +205,6 @@ async function mouseDrag(page: Page, from: Locator, to: Locator) {
   await page.mouse.move(grip.x + 20, grip.y + 12, { steps: 4 });
   await page.mouse.move(target.x + target.width / 2, target.y + target.height - 16, { steps: 15 });
   await page.mouse.up();
-}
-
-/** Keyboard drag: space on the card's handle, the arrows (each waits for "over <column>"), space. */
-async function keyboardDrag(page: Page, name: string, steps: [key: string, column: string][], drop = true) {
-  const live = page.locator('[id^="DndLiveRegion"]');
-  await page.getByRole('button', { name: `Déplacer « ${name} »`, exact: true }).focus();
-  await page.keyboard.press('Space');
-  await expect(live).toContainText(`« ${name} » saisie`);
-  for (const [key, col] of steps) {
-    await page.keyboard.press(key);
-    // A key pressed just after the pick-up can come before the sensor listens: pressed again only while the
-    // card is still announced as just picked up.
-    await expect(async () => {
-      try {
-        await expect(live).toContainText(`« ${name} » est au-dessus de ${col}`, { timeout: 2000 });
-      } catch (e) {
-        if ((await live.textContent())?.includes('saisie')) await page.keyboard.press(key);
-        throw e;
-      }
-    }).toPass({ timeout: 15_000 });
-  }
-  if (drop) await page.keyboard.press('Space');
 }
 
 /** The card's "move to" form (a real form: it works without JavaScript). */
