@@ -36,6 +36,34 @@ export function migrationsFolder(): string {
   return path.join(process.cwd(), 'db', 'migrations');
 }
 
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Compiles each SQL text once per connection. Drizzle asks better-sqlite3 to prepare a statement on every
+ * query, and SQLite would parse and plan it again each time; this keeps the last STATEMENT_CACHE_SIZE
+ * statements (least recently used out) and hands them back reset to rows-as-objects, which is what Drizzle
+ * expects unless it asks for raw rows itself. A statement still iterating is never handed out twice.
+ */
+export function cacheStatements(sqlite: Database.Database, size = STATEMENT_CACHE_SIZE): void {
+  const compile = Database.prototype.prepare;
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = function prepare(source: string) {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) {
+      cache.delete(source);
+      cache.set(source, hit);
+      if (hit.reader) hit.raw(false);
+      return hit;
+    }
+    const stmt = compile.call(sqlite, source);
+    if (!hit) {
+      cache.set(source, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value as string);
+    }
+    return stmt;
+  } as Database.Database['prepare'];
+}
+
 /** Opens (and creates) a database file with Suivi's pragmas, checks SQLite, applies migrations. */
 export function openDatabase(file: string, options: { migrate?: boolean } = {}) {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -49,6 +77,7 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}) 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = FULL');
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
   return { sqlite, db };

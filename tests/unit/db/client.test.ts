@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
-import { MIN_SQLITE_VERSION, compareVersions, openDatabase, writeTx } from '@/db/client';
+import { MIN_SQLITE_VERSION, cacheStatements, compareVersions, openDatabase, writeTx } from '@/db/client';
 import { auditLog, teamMembers, teams, users } from '@/db/schema';
 import { T0, makeUser, testDb } from '../../helpers/db';
 
@@ -124,5 +124,65 @@ describe('writeTx', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('statement cache', () => {
+  test('one SQL text is compiled once and handed back as rows-as-objects', () => {
+    const sqlite = new Database(':memory:');
+    cacheStatements(sqlite, 3);
+    sqlite.exec('create table t (a integer, b text); insert into t values (1, \'x\'), (2, \'y\')');
+    const first = sqlite.prepare('select a, b from t order by a');
+    expect(first.raw().all()).toEqual([[1, 'x'], [2, 'y']]);
+    const again = sqlite.prepare('select a, b from t order by a');
+    expect(again).toBe(first);
+    expect(again.all()).toEqual([{ a: 1, b: 'x' }, { a: 2, b: 'y' }]);
+    expect(sqlite.prepare("insert into t values (3, 'z')").run().changes).toBe(1);
+    sqlite.close();
+  });
+
+  test('a statement still iterating is not handed out twice', () => {
+    const sqlite = new Database(':memory:');
+    cacheStatements(sqlite);
+    sqlite.exec('create table t (a integer); insert into t values (1), (2)');
+    const sql = 'select a from t order by a';
+    const outer = sqlite.prepare(sql);
+    const seen: number[] = [];
+    for (const row of outer.iterate() as Iterable<{ a: number }>) {
+      const inner = sqlite.prepare(sql);
+      expect(inner).not.toBe(outer);
+      seen.push(row.a, ...(inner.all() as { a: number }[]).map((r) => r.a));
+    }
+    expect(seen).toEqual([1, 1, 2, 2, 1, 2]);
+    sqlite.close();
+  });
+
+  test('least recently used statements leave the cache beyond its size', () => {
+    const sqlite = new Database(':memory:');
+    cacheStatements(sqlite, 2);
+    const a = sqlite.prepare('select 1');
+    const b = sqlite.prepare('select 2');
+    expect(sqlite.prepare('select 1')).toBe(a); // now the most recent
+    sqlite.prepare('select 3'); // evicts "select 2"
+    expect(sqlite.prepare('select 1')).toBe(a);
+    expect(sqlite.prepare('select 2')).not.toBe(b);
+    sqlite.close();
+  });
+
+  test('Drizzle queries on an opened database reuse their statements', () => {
+    const compiled: string[] = [];
+    const original = Database.prototype.prepare;
+    Database.prototype.prepare = function (this: Database.Database, source: string) {
+      compiled.push(source);
+      return original.call(this, source);
+    } as typeof original;
+    try {
+      const t = openDatabase(':memory:');
+      for (let i = 0; i < 5; i++) t.db.select().from(users).all();
+      t.sqlite.close();
+    } finally {
+      Database.prototype.prepare = original;
+    }
+    expect(compiled.filter((s) => s.startsWith('select') && s.includes('"users"')).length).toBe(1);
   });
 });
