@@ -46,9 +46,10 @@ export type PageScenario = {
   data: () => unknown;
 };
 
-/** The request's session check (proxy and requireUser) and the app layout's settings: every page pays them. */
+/** What every signed-in page pays: the session check, the settings read by the i18n request config and by the layout. */
 function shell(env: ScenarioEnv) {
   validateSessionToken(env.db, env.token, env.now);
+  getOrgSettings(env.db);
   getOrgSettings(env.db);
 }
 
