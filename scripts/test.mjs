@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 fs.mkdirSync('test-results', { recursive: true });
+fs.rmSync('test-results/bench-smoke.json', { force: true });
 const env = {
   ...process.env,
   NEXT_DIST_DIR: '.next-test',
@@ -14,6 +15,13 @@ const steps = [
   ['type check', 'node_modules/.bin/tsc', ['--noEmit']],
   ['unit tests', 'node_modules/.bin/vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
   ['production build', 'node_modules/.bin/next', ['build']],
+  // The bench cannot rot: a small dataset and one scenario through the whole instrument (nothing asserted about time).
+  ['bench smoke: dataset', 'node_modules/.bin/tsx', ['scripts/bench/data.ts', '--scale=small', '--out=.bench-smoke/suivi-small.db']],
+  [
+    'bench smoke: one scenario',
+    'node_modules/.bin/tsx',
+    ['scripts/bench/run.ts', '--db=.bench-smoke/suivi-small.db', '--only=search', '--runs=1', '--duration=1', '--warmup=1', '--connections=1', '--dist=.next-test', '--port=3390', '--out=test-results/bench-smoke.json'],
+  ],
   ['end-to-end tests', 'node_modules/.bin/playwright', ['test', '--reporter=list,json']],
 ];
 const only = process.argv[2];
@@ -37,7 +45,8 @@ function readJson(file) {
 }
 const unit = readJson('test-results/unit.json');
 const e2e = only === '--unit' ? null : readJson('test-results/e2e.json');
-const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const benchSmoke = only === '--unit' ? null : readJson('test-results/bench-smoke.json');
+const passed = (unit?.numPassedTests ?? 0) + (benchSmoke ? 1 : 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
 let failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
 // A step that failed without counting a failed test (type errors, a build error, a server that would not start) still fails.
 if (failedStep && failed === 0) failed = 1;

@@ -35,7 +35,8 @@ export function capture<T>(fn: () => T): { value: T; statements: Captured[] } {
 /** Baseline B1: the same statements, prepared once, run with the same parameters (rows as plain objects). */
 export function preparedReplay(sqlite: Database.Database, statements: Captured[]): () => number {
   // Compiled here, not taken from Suivi's statement cache (db/client.ts), so B1 shares nothing with the app.
-  const prepared = statements.map((s) => ({ stmt: (Object.getPrototypeOf(sqlite) as Database.Database).prepare.call(sqlite, s.sql), params: s.params, reader: s.reader }));
+  const compile = (Object.getPrototypeOf(sqlite) as Database.Database).prepare as (this: Database.Database, source: string) => Database.Statement<unknown[]>;
+  const prepared = statements.map((s) => ({ stmt: compile.call(sqlite, s.sql), params: s.params, reader: s.reader }));
   return () => {
     let rows = 0;
     for (const { stmt, params, reader } of prepared) {

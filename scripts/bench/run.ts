@@ -288,6 +288,12 @@ async function main() {
   fs.writeFileSync(outFile, JSON.stringify(result, null, 2));
   printReport(result);
   console.log(`\nWritten ${path.relative(root, outFile)}`);
+  // Timings are reported, never asserted here; a page that answered anything but 200 makes the run invalid.
+  const failed = pages.flatMap((p) => [...Object.values(p.load), ...Object.values(p.b2)]).reduce((n, l) => n + l.failed, 0);
+  if (failed > 0) {
+    console.error(`Bench: ${failed} responses were not 200: the figures above are not valid.`);
+    process.exitCode = 1;
+  }
 }
 
 async function httpMoves(base: string, headers: Record<string, string>, a: number, b: number): Promise<Percentiles | null> {
