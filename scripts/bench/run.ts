@@ -3,7 +3,7 @@
 // B2, a bare node:http server running that SQL and rendering its rows with renderToString (pages).
 // Prints a table and writes bench-results/<date>.json. Options: --scale=full|small, --db=FILE, --runs=5,
 // --duration=3 (seconds per load run), --warmup=2, --connections=1,10, --only=id,id, --dist=.next, --port=3400,
-// --out=FILE, --moves=50.
+// --out=FILE, --moves=50, --queries-only (the in-process part alone: each page's queries against B1, and the move).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,12 +56,17 @@ if (!fs.existsSync(dbFile) || !fs.existsSync(manifestFile)) {
 }
 const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BenchManifest;
 // The bench writes (sessions, moves): it works on a copy, so every run starts from the same data.
-const runDb = path.join(path.dirname(dbFile), `run-${path.basename(dbFile)}`);
-for (const f of [runDb, `${runDb}-wal`, `${runDb}-shm`]) fs.rmSync(f, { force: true });
+const runDb = path.join(path.dirname(dbFile), `run-${process.pid}-${path.basename(dbFile)}`);
+const removeRunDb = () => {
+  for (const f of [runDb, `${runDb}-wal`, `${runDb}-shm`, path.join(path.dirname(runDb), `b2-plan-${process.pid}.json`)]) fs.rmSync(f, { force: true });
+};
+removeRunDb();
 fs.copyFileSync(dbFile, runDb);
+process.on('exit', removeRunDb);
 
 // ── the production build ─────────────────────────────────────────────────────────────────────────────────
-const state = buildState(distDir);
+const queriesOnly = process.argv.includes('--queries-only');
+const state = queriesOnly ? 'fresh' : buildState(distDir);
 if (state !== 'fresh') {
   log(`Bench: the production build in ${distDir} is ${state}, building…`);
   build(distDir);
@@ -209,8 +214,9 @@ async function main() {
   }
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();
+  if (queriesOnly) return;
 
-  const planFile = path.join(path.dirname(runDb), 'b2-plan.json');
+  const planFile = path.join(path.dirname(runDb), `b2-plan-${process.pid}.json`);
   fs.writeFileSync(planFile, JSON.stringify(plan));
 
   // 2. B2: the bare server, same statements, same rows, renderToString.
@@ -337,5 +343,5 @@ function versions() {
 
 main().catch((e) => {
   console.error(e);
-  process.exit(1);
+  process.exitCode = 1;
 });
