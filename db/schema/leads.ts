@@ -160,3 +160,20 @@ export const leadScoreRules = sqliteTable('lead_score_rules', {
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * How many open leads (closed_at null) each status has, per owner and team: the board's column counts without
+ * counting 200k rows. Kept by triggers on `leads` (migration 0007_lead_status_tally_triggers), never written by code.
+ * `ownerKey` / `teamKey` are the lead's owner and team ids, 0 for none (a primary key can't hold nulls), so
+ * `visibleWhere` applies to them unchanged: no user or team has id 0.
+ */
+export const leadStatusTally = sqliteTable(
+  'lead_status_tally',
+  {
+    statusId: integer('status_id').notNull(),
+    ownerKey: integer('owner_key').notNull(),
+    teamKey: integer('team_key').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.statusId, t.ownerKey, t.teamKey] })],
+);

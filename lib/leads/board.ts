@@ -1,7 +1,7 @@
-import { and, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import { leads, users } from '@/db/schema';
+import { leadStatusTally, leads, users } from '@/db/schema';
 import { editableWhere, visibleWhere, type Viewer } from '@/lib/permissions';
 import { getLeadStatus, isTerminalKind, listLeadStatuses, type LeadStatusRow } from './statuses';
 
@@ -159,30 +159,32 @@ function statusCards(db: Db, viewer: Viewer, status: LeadStatusRow, f: LeadBoard
 }
 
 /**
- * Cards per status in ONE grouped query over the visible leads (converted and lost: the recently closed
- * only), with the board's filters. Statuses without a visible lead are 0.
+ * Cards per status, with the board's filters and the viewer's visibility. Open leads are read from
+ * lead_status_tally (kept by triggers: a few hundred rows, whatever the number of leads); converted and lost
+ * ones are the recently closed, one range of leads_status_closed_idx. Statuses without a visible lead are 0.
  */
 export function statusCounts(db: Db, viewer: Viewer, statuses: LeadStatusRow[], f: LeadBoardFilters, since: number): Map<number, number> {
   const out = new Map<number, number>(statuses.map((s) => [s.id, 0]));
   if (!statuses.length) return out;
-  // Only converted and lost leads have a close time (set when converting or losing, cleared by reopening): one
-  // range of the status index, grouped in its order.
-  const rows = db
+  const ids = statuses.map((s) => s.id);
+  const tally = [inArray(leadStatusTally.statusId, ids), visibleWhere(viewer, { ownerId: leadStatusTally.ownerKey, teamId: leadStatusTally.teamKey })];
+  if (f.owner === 'unassigned') tally.push(eq(leadStatusTally.ownerKey, 0));
+  else if (f.owner !== undefined) tally.push(eq(leadStatusTally.ownerKey, f.owner));
+  if (f.teamId !== undefined) tally.push(eq(leadStatusTally.teamKey, f.teamId));
+  const open = db
+    .select({ statusId: leadStatusTally.statusId, n: sql<number>`sum(${leadStatusTally.n})` })
+    .from(leadStatusTally)
+    .where(and(...tally))
+    .groupBy(leadStatusTally.statusId)
+    .all();
+  // Only converted and lost leads have a close time (set when converting or losing, cleared by reopening).
+  const closed = db
     .select({ statusId: leads.statusId, n: sql<number>`count(*)` })
     .from(leads)
-    .where(
-      and(
-        inArray(
-          leads.statusId,
-          statuses.map((s) => s.id),
-        ),
-        or(isNull(leads.closedAt), gte(leads.closedAt, since)),
-        ...filterConds(viewer, f, true),
-      ),
-    )
+    .where(and(inArray(leads.statusId, ids), gte(leads.closedAt, since), ...filterConds(viewer, f, true)))
     .groupBy(leads.statusId)
     .all();
-  for (const r of rows) out.set(r.statusId, r.n);
+  for (const r of [...open, ...closed]) out.set(r.statusId, (out.get(r.statusId) ?? 0) + Number(r.n));
   return out;
 }
 
