@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { teams, users } from './auth';
 import { COMPANY_SIZES, companies, contacts, refValues, tags } from './customers';
@@ -108,6 +109,9 @@ export const leads = sqliteTable(
     index('leads_category_idx').on(t.categoryId),
     index('leads_lost_reason_idx').on(t.lostReasonId),
     index('leads_activity_idx').on(t.lastActivityAt),
+    // Idle rescoring (lib/leads/service rescoreIdleLeads): open leads last scored less than N days after their last
+    // activity are the only candidates; read with INDEXED BY (the planner can't estimate an expression's range).
+    index('leads_rescore_idx').on(sql`(${t.scoredAt} - ${t.lastActivityAt})`, t.lastActivityAt).where(sql`${t.closedAt} is null`),
     index('leads_converted_company_idx').on(t.convertedCompanyId),
     index('leads_converted_contact_idx').on(t.convertedContactId),
     index('leads_converted_opportunity_idx').on(t.convertedOpportunityId),

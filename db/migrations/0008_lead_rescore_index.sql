@@ -1,0 +1,1 @@
+CREATE INDEX `leads_rescore_idx` ON `leads` (("scored_at" - "last_activity_at"),`last_activity_at`) WHERE "leads"."closed_at" is null;
