@@ -26,6 +26,8 @@ export type BenchResult = {
   options: { runs: number; duration: number; warmup: number; connections: number[] };
   pages: PageResult[];
   move: { server: Percentiles; http: Percentiles | null } | null;
+  /** The sign-in page under the same load: Next.js's fixed cost per page on this machine (no budget). */
+  floor: Record<number, LoadFigures> | null;
   memory: { idleMb: number; loadMb: number };
   coldStartMs: number;
   budgets: Budget[];
@@ -91,6 +93,9 @@ export function printReport(r: BenchResult): void {
   out.push(markdownTable(r));
   if (r.move) {
     out.push(`\nLead kanban move (moveLeadNow): server time p50 ${ms(r.move.server.p50)} ms, p95 ${ms(r.move.server.p95)} ms, p99 ${ms(r.move.server.p99)} ms` + (r.move.http ? `; over HTTP p50 ${ms(r.move.http.p50)} ms, p95 ${ms(r.move.http.p95)} ms` : ''));
+  }
+  if (r.floor) {
+    out.push(`Framework floor (the sign-in page, no query): ${r.options.connections.map((c) => `${c} conn. p50 ${ms(r.floor![c]?.p50)} ms, p95 ${ms(r.floor![c]?.p95)} ms`).join('; ')}`);
   }
   out.push(`Memory (RSS): idle ${r.memory.idleMb} MB, under load ${r.memory.loadMb} MB. Cold start to first 200: ${r.coldStartMs} ms.`);
   const failed = r.pages.flatMap((p) => Object.entries(p.load).filter(([, l]) => l.failed > 0).map(([c, l]) => `${p.id} at ${c}: ${l.failed} failed responses`));
