@@ -12,7 +12,7 @@ import { openDatabase } from '@/db/client';
 import { createSession, loadViewer, SESSION_COOKIE } from '@/lib/auth/session';
 import { generateToken } from '@/lib/auth/tokens';
 import { closedSince, leadCard, statusCounts } from '@/lib/leads/board';
-import { moveLead } from '@/lib/leads/service';
+import { moveLead, rescoreIdleLeads } from '@/lib/leads/service';
 import { listLeadStatuses } from '@/lib/leads/statuses';
 import { build, buildState } from '../lib/build.mjs';
 import { capture, installCapture, preparedReplay, type Captured } from './capture';
@@ -172,6 +172,9 @@ async function main() {
 
   // 1. In process: each page's queries through Suivi's code, then the same SQL through B1.
   const { db, sqlite } = openDatabase(runDb);
+  // What a running server did at its last start or hourly since: migrations (just now) and idle lead rescoring.
+  // The cold start below is then a restart of an up-to-date server, not a first start after an upgrade.
+  rescoreIdleLeads(db, Date.now());
   installCapture(sqlite);
   const token = generateToken();
   const now = Date.now();
