@@ -1,6 +1,7 @@
 import { and, eq, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { sessions, teamMembers, users } from '@/db/schema';
+import { ph, prepared } from '@/lib/db/prepared';
 import type { Viewer } from '@/lib/permissions';
 import { SESSION_COOKIE, SESSION_SLIDING_MS } from './cookie';
 import { hashToken } from './tokens';
@@ -25,14 +26,17 @@ export function createSession(db: DbOrTx, token: string, userId: number, now: nu
   return session;
 }
 
+// Every signed-in request reads these: built once per connection (lib/db/prepared.ts).
+const userById = (db: DbOrTx) => prepared(db, 'auth.user', () => db.select().from(users).where(eq(users.id, ph('id'))).prepare());
+const teamsOfUser = (db: DbOrTx) =>
+  prepared(db, 'auth.userTeams', () => db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, ph('id'))).prepare());
+const sessionById = (db: DbOrTx) => prepared(db, 'auth.session', () => db.select().from(sessions).where(eq(sessions.id, ph('id'))).prepare());
+
 export function loadViewer(db: DbOrTx, userId: number): SessionUser | null {
-  const u = db.select().from(users).where(eq(users.id, userId)).get();
+  const u = userById(db).get({ id: userId });
   if (!u) return null;
-  const teamIds = db
-    .select({ teamId: teamMembers.teamId })
-    .from(teamMembers)
-    .where(eq(teamMembers.userId, userId))
-    .all()
+  const teamIds = teamsOfUser(db)
+    .all({ id: userId })
     .map((r) => r.teamId);
   return { id: u.id, role: u.role, active: u.active, teamIds, email: u.email, name: u.name, locale: u.locale };
 }
@@ -45,7 +49,7 @@ export function loadViewer(db: DbOrTx, userId: number): SessionUser | null {
 export function validateSessionToken(db: DbOrTx, token: string, now: number): SessionValidation {
   if (!/^[a-z2-7]{52}$/.test(token)) return null;
   const id = hashToken(token);
-  const row = db.select().from(sessions).where(eq(sessions.id, id)).get();
+  const row = sessionById(db).get({ id });
   if (!row) return null;
   const user = loadViewer(db, row.userId);
   if (now >= row.expiresAt || now >= row.createdAt + SESSION_ABSOLUTE_MS || !user || !user.active) {

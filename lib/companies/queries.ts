@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import { auditLog, companies, companyAddresses, companyTags, contacts, refValues, tags, teams, users, type CompanyType } from '@/db/schema';
-import { ownedRecord } from '@/lib/customers/access';
+import { auditLog, companies, companyAddresses, companyTags, contacts, refValues, tags, teamMembers, teams, users, type CompanyType } from '@/db/schema';
 import { decodeCreatedCursor, decodeCursor, encodeCreatedCursor, encodeCursor } from '@/lib/customers/cursor';
+import { ph, prepared, viewerParams, viewerShape, visibleWherePrepared } from '@/lib/db/prepared';
 import { can, visibleWhere, type Viewer } from '@/lib/permissions';
 
 export const PAGE_SIZE = 50;
@@ -132,27 +132,31 @@ const origin = alias(refValues, 'origin');
 
 /** One company with everything shown on its page, or null when the viewer may not see it. */
 export function getCompany(db: Db, viewer: Viewer, id: number): CompanyDetail | null {
-  const r = db
-    .select({
-      c: companies,
-      industryName: industry.name,
-      familyName: family.name,
-      originName: origin.name,
-      ownerName: owner.name,
-      teamName: teams.name,
-    })
-    .from(companies)
-    .leftJoin(industry, eq(industry.id, companies.industryId))
-    .leftJoin(family, eq(family.id, companies.customerFamilyId))
-    .leftJoin(origin, eq(origin.id, companies.originId))
-    .leftJoin(owner, eq(owner.id, companies.ownerId))
-    .leftJoin(teams, eq(teams.id, companies.teamId))
-    .where(eq(companies.id, id))
-    .get();
+  // The customer page's reads, built once per connection (lib/db/prepared.ts).
+  const r = prepared(db, 'companies.get', () =>
+    db
+      .select({
+        c: companies,
+        industryName: industry.name,
+        familyName: family.name,
+        originName: origin.name,
+        ownerName: owner.name,
+        teamName: teams.name,
+      })
+      .from(companies)
+      .leftJoin(industry, eq(industry.id, companies.industryId))
+      .leftJoin(family, eq(family.id, companies.customerFamilyId))
+      .leftJoin(origin, eq(origin.id, companies.originId))
+      .leftJoin(owner, eq(owner.id, companies.ownerId))
+      .leftJoin(teams, eq(teams.id, companies.teamId))
+      .where(eq(companies.id, ph('id')))
+      .prepare(),
+  ).get({ id });
   if (!r) return null;
-  const rec = ownedRecord(db, r.c);
-  if (!can(viewer, 'view', rec)) return null;
   const c = r.c;
+  // As ownedRecord (lib/customers/access): the record's owner and team, with the owner's teams.
+  const rec = { ownerId: c.ownerId, teamId: c.teamId, ownerTeamIds: c.ownerId ? teamsOf(db, c.ownerId) : [] };
+  if (!can(viewer, 'view', rec)) return null;
   return {
     id: c.id,
     name: c.name,
@@ -174,63 +178,92 @@ export function getCompany(db: Db, viewer: Viewer, id: number): CompanyDetail | 
     version: c.version,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
-    addresses: db.select().from(companyAddresses).where(eq(companyAddresses.companyId, id)).orderBy(desc(companyAddresses.isDefault), asc(companyAddresses.id)).all(),
-    tags: db
-      .select({ id: tags.id, name: tags.name, color: tags.color })
-      .from(companyTags)
-      .innerJoin(tags, eq(tags.id, companyTags.tagId))
-      .where(eq(companyTags.companyId, id))
-      .orderBy(asc(tags.position), asc(tags.name))
-      .all(),
+    addresses: prepared(db, 'companies.addresses', () =>
+      db.select().from(companyAddresses).where(eq(companyAddresses.companyId, ph('id'))).orderBy(desc(companyAddresses.isDefault), asc(companyAddresses.id)).prepare(),
+    ).all({ id }),
+    tags: prepared(db, 'companies.tags', () =>
+      db
+        .select({ id: tags.id, name: tags.name, color: tags.color })
+        .from(companyTags)
+        .innerJoin(tags, eq(tags.id, companyTags.tagId))
+        .where(eq(companyTags.companyId, ph('id')))
+        .orderBy(asc(tags.position), asc(tags.name))
+        .prepare(),
+    ).all({ id }),
     can: { edit: can(viewer, 'edit', rec), assign: can(viewer, 'assign', rec), delete: viewer.active && viewer.role === 'admin' },
   };
+}
+
+/** A user's teams. */
+function teamsOf(db: Db, userId: number): number[] {
+  return prepared(db, 'companies.ownerTeams', () => db.select({ t: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, ph('id'))).prepare())
+    .all({ id: userId })
+    .map((r) => r.t);
 }
 
 export type CompanyContactRow = { id: number; name: string; jobTitle: string | null; email: string | null; phone: string | null; active: boolean };
 
 /** The company's contacts the viewer may see. */
 export function listCompanyContacts(db: Db, viewer: Viewer, companyId: number): CompanyContactRow[] {
-  return db
-    .select({
-      id: contacts.id,
-      name: sql<string>`trim(coalesce(${contacts.firstName}, '') || ' ' || ${contacts.lastName})`,
-      jobTitle: contacts.jobTitle,
-      email: contacts.email,
-      phone: sql<string | null>`coalesce(${contacts.phone}, ${contacts.mobile})`,
-      active: contacts.active,
-    })
-    .from(contacts)
-    .where(and(eq(contacts.companyId, companyId), visibleWhere(viewer, contacts)))
-    .orderBy(desc(contacts.active), asc(contacts.sortName))
-    .limit(500)
-    .all();
+  return prepared(db, `companies.contacts:${viewerShape(viewer)}`, () =>
+    db
+      .select({
+        id: contacts.id,
+        name: sql<string>`trim(coalesce(${contacts.firstName}, '') || ' ' || ${contacts.lastName})`,
+        jobTitle: contacts.jobTitle,
+        email: contacts.email,
+        phone: sql<string | null>`coalesce(${contacts.phone}, ${contacts.mobile})`,
+        active: contacts.active,
+      })
+      .from(contacts)
+      .where(and(eq(contacts.companyId, ph('companyId')), visibleWherePrepared(viewer, contacts)))
+      .orderBy(desc(contacts.active), asc(contacts.sortName))
+      .limit(500)
+      .prepare(),
+  ).all({ ...viewerParams(viewer), companyId });
 }
 
 export type TimelineEntry = { id: number; at: number; actorName: string | null; action: string; entityType: string; entityId: number | null; data: Record<string, unknown> | null };
 
 /** The audit trail of a company and of its contacts, newest first. */
 export function companyTimeline(db: Db, viewer: Viewer, companyId: number, limit = 50): TimelineEntry[] {
-  if (!getCompany(db, viewer, companyId)) return [];
-  // Only the contacts the viewer may see: the entries carry their names.
-  const contactIds = db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.companyId, companyId), visibleWhere(viewer, contacts)))
-    .all()
-    .map((r) => r.id);
-  return db
-    .select({ id: auditLog.id, at: auditLog.at, actorName: users.name, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, data: auditLog.data })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(
-      or(
-        and(eq(auditLog.entityType, 'company'), eq(auditLog.entityId, companyId)),
-        contactIds.length ? and(eq(auditLog.entityType, 'contact'), inArray(auditLog.entityId, contactIds)) : undefined,
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .limit(limit)
-    .all();
+  const shape = viewerShape(viewer);
+  const params = { ...viewerParams(viewer), companyId, limit };
+  // Only a company the viewer may see (as getCompany), checked in SQL.
+  const visible = prepared(db, `companies.visible:${shape}`, () =>
+    db
+      .select({ id: companies.id })
+      .from(companies)
+      .where(and(eq(companies.id, ph('companyId')), visibleWherePrepared(viewer, companies)))
+      .prepare(),
+  ).get(params);
+  if (!visible) return [];
+  // Only the contacts the viewer may see: the entries carry their names. The entries' ids are gathered through
+  // audit_entity_idx (the company's, then each contact's), then read newest first.
+  return prepared(db, `companies.timeline:${shape}`, () => {
+    const visibleContacts = db
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.companyId, ph('companyId')), visibleWherePrepared(viewer, contacts)));
+    const ids = db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'company'), eq(auditLog.entityId, ph('companyId'))))
+      .unionAll(
+        db
+          .select({ id: auditLog.id })
+          .from(auditLog)
+          .where(and(eq(auditLog.entityType, 'contact'), inArray(auditLog.entityId, visibleContacts))),
+      );
+    return db
+      .select({ id: auditLog.id, at: auditLog.at, actorName: users.name, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, data: auditLog.data })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(inArray(auditLog.id, ids))
+      .orderBy(desc(auditLog.id))
+      .limit(ph('limit'))
+      .prepare();
+  }).all(params);
 }
 
 /** Choices for a company picker when nothing was searched: the companies the viewer touched last. */

@@ -1,9 +1,10 @@
-import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import { leads, refValues, teams, users, type LeadStatusKind, type StageColor } from '@/db/schema';
-import { visibleWhere, type Viewer } from '@/lib/permissions';
-import { listLeadStatuses, type LeadStatusRow } from './statuses';
+import { leadStatuses, leads, refValues, teams, users, type LeadStatusKind, type StageColor } from '@/db/schema';
+import { ph, prepared, viewerParams, viewerShape, visibleWherePrepared } from '@/lib/db/prepared';
+import type { Viewer } from '@/lib/permissions';
+import type { LeadStatusRow } from './statuses';
 
 export const PAGE_SIZE = 50;
 
@@ -139,6 +140,17 @@ type RawRow = {
   tags: string | null;
 };
 
+/** As listLeadStatuses (./statuses): the statuses in board order, through a query built once per connection. */
+export function readLeadStatuses(db: Db): LeadStatusRow[] {
+  return prepared(db, 'leads.statuses', () =>
+    db
+      .select({ id: leadStatuses.id, name: leadStatuses.name, kind: leadStatuses.kind, closed: leadStatuses.closed, color: leadStatuses.color, position: leadStatuses.position })
+      .from(leadStatuses)
+      .orderBy(asc(leadStatuses.position), asc(leadStatuses.id))
+      .prepare(),
+  ).all();
+}
+
 /**
  * Who may take a lead in charge, for a lead the viewer can see (the list only holds those): as
  * LeadDetail.can.take — not converted nor lost, not theirs already, and either they may assign it (admins,
@@ -164,42 +176,79 @@ export function statusesFor(all: LeadStatusRow[], f: Pick<LeadFilters, 'state' |
  */
 function part(db: Db, viewer: Viewer, f: LeadFilters, statusId: number, sort: LeadSort, after: Cursor | null, limit: number): Key[] {
   const spec = SPECS[sort];
-  // A tag reads lead_tags first: `+status_id` keeps SQLite off the status indexes, which would walk the status.
-  // Every other filter rides an index of the order, or leads_owner_idx / leads_team_idx (…, status_id,
-  // sort_name, id) in the name order: a part sorts at most one owner's leads of one status.
-  const conds: (SQL | undefined)[] = [
-    f.tagId !== undefined ? sql`+${leads.statusId} = ${statusId}` : eq(leads.statusId, statusId),
-    visibleWhere(viewer, leads),
-    f.owner === 'unassigned' ? isNull(leads.ownerId) : f.owner !== undefined ? eq(leads.ownerId, f.owner) : undefined,
-    f.teamId !== undefined ? eq(leads.teamId, f.teamId) : undefined,
-    f.sourceId !== undefined ? eq(leads.sourceId, f.sourceId) : undefined,
-    f.tagId !== undefined ? sql`${leads.id} in (select lead_id from lead_tags where tag_id = ${f.tagId})` : undefined,
-    f.minScore !== undefined ? gte(leads.computedScore, f.minScore) : undefined,
-    f.createdFrom !== undefined ? gte(leads.createdAt, f.createdFrom) : undefined,
-    f.createdTo !== undefined ? lt(leads.createdAt, f.createdTo) : undefined,
-    after ? (spec.dir === 'asc' ? sql`(${spec.col}, ${leads.id}) > (${after.k}, ${after.id})` : sql`(${spec.col}, ${leads.id}) < (${after.k}, ${after.id})`) : undefined,
-  ];
-  const dir = sql.raw(spec.dir);
-  return db
-    .select({ id: leads.id, k: spec.col })
-    .from(leads)
-    .where(and(...conds))
-    .orderBy(sql`${spec.col} ${dir}`, sql`${leads.id} ${dir}`)
-    .limit(limit)
-    .all();
+  const tag = f.tagId !== undefined;
+  const ownerShape = f.owner === 'unassigned' ? 'unassigned' : f.owner !== undefined ? 'one' : 'any';
+  const given = [f.teamId, f.sourceId, f.minScore, f.createdFrom, f.createdTo, after].map((v) => (v === undefined || v === null ? 0 : 1)).join('');
+  // One query per shape (the order, the filters given, the viewer's visibility), built once (lib/db/prepared.ts).
+  const key = `leads.part:${sort}:${tag ? 1 : 0}:${ownerShape}:${given}:${viewerShape(viewer)}`;
+  const q = prepared(db, key, () => {
+    // A tag reads lead_tags first: `+status_id` keeps SQLite off the status indexes, which would walk the status.
+    // Every other filter rides an index of the order, or leads_owner_idx / leads_team_idx (…, status_id,
+    // sort_name, id) in the name order: a part sorts at most one owner's leads of one status.
+    const conds: (SQL | undefined)[] = [
+      tag ? sql`+${leads.statusId} = ${ph('statusId')}` : eq(leads.statusId, ph('statusId')),
+      visibleWherePrepared(viewer, leads),
+      ownerShape === 'unassigned' ? isNull(leads.ownerId) : ownerShape === 'one' ? eq(leads.ownerId, ph('ownerId')) : undefined,
+      f.teamId !== undefined ? eq(leads.teamId, ph('teamId')) : undefined,
+      f.sourceId !== undefined ? eq(leads.sourceId, ph('sourceId')) : undefined,
+      tag ? sql`${leads.id} in (select lead_id from lead_tags where tag_id = ${ph('tagId')})` : undefined,
+      f.minScore !== undefined ? gte(leads.computedScore, ph('minScore')) : undefined,
+      f.createdFrom !== undefined ? gte(leads.createdAt, ph('createdFrom')) : undefined,
+      f.createdTo !== undefined ? lt(leads.createdAt, ph('createdTo')) : undefined,
+      after
+        ? spec.dir === 'asc'
+          ? sql`(${spec.col}, ${leads.id}) > (${ph('afterK')}, ${ph('afterId')})`
+          : sql`(${spec.col}, ${leads.id}) < (${ph('afterK')}, ${ph('afterId')})`
+        : undefined,
+    ];
+    const dir = sql.raw(spec.dir);
+    return db
+      .select({ id: leads.id, k: spec.col })
+      .from(leads)
+      .where(and(...conds))
+      .orderBy(sql`${spec.col} ${dir}`, sql`${leads.id} ${dir}`)
+      .limit(ph('limit'))
+      .prepare();
+  });
+  return q.all({
+    ...viewerParams(viewer),
+    statusId,
+    ownerId: f.owner,
+    teamId: f.teamId,
+    sourceId: f.sourceId,
+    tagId: f.tagId,
+    minScore: f.minScore,
+    createdFrom: f.createdFrom,
+    createdTo: f.createdTo,
+    afterK: after?.k,
+    afterId: after?.id,
+    limit,
+  });
 }
 
 /** The rows of a page, by id (at most a page: a correlated subquery each for the tags is cheap). */
 function details(db: Db, ids: number[]): Map<number, RawRow> {
   if (!ids.length) return new Map();
-  const rows = db
-    .select(columns)
-    .from(leads)
-    .leftJoin(owner, eq(owner.id, leads.ownerId))
-    .leftJoin(teams, eq(teams.id, leads.teamId))
-    .leftJoin(source, eq(source.id, leads.sourceId))
-    .where(inArray(leads.id, ids))
-    .all() as RawRow[];
+  // Always a page's worth of slots (those unused null, which matches nothing): one query for every page.
+  const slots = Math.max(PAGE_SIZE, ids.length);
+  const q = prepared(db, `leads.details:${slots}`, () =>
+    db
+      .select(columns)
+      .from(leads)
+      .leftJoin(owner, eq(owner.id, leads.ownerId))
+      .leftJoin(teams, eq(teams.id, leads.teamId))
+      .leftJoin(source, eq(source.id, leads.sourceId))
+      .where(
+        inArray(
+          leads.id,
+          Array.from({ length: slots }, (_, i) => ph(`id${i}`)),
+        ),
+      )
+      .prepare(),
+  );
+  const params: Record<string, number | null> = {};
+  for (let i = 0; i < slots; i++) params[`id${i}`] = ids[i] ?? null;
+  const rows = q.all(params) as RawRow[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -216,7 +265,7 @@ function compare(sort: LeadSort) {
 export function listLeads(db: Db, viewer: Viewer, f: LeadFilters, cursor?: string | null): { rows: LeadListRow[]; nextCursor: string | null } {
   const sort = f.sort ?? DEFAULT_LEAD_SORT;
   const after = decode(sort, cursor);
-  const all = listLeadStatuses(db);
+  const all = readLeadStatuses(db);
   const statuses = statusesFor(all, f);
   const byId = new Map(all.map((s) => [s.id, s]));
   const merged = statuses

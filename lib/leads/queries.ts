@@ -20,11 +20,10 @@ import {
 } from '@/db/schema';
 import { ownedRecord } from '@/lib/customers/access';
 import type { DuplicateMatch } from '@/lib/customers/duplicate-types';
-import { customerFormOptions, type CustomerFormOptions, type Option } from '@/lib/customers/options';
+import { customerFormOptions, customerFormOptionSets, type CustomerFormOptions, type Option } from '@/lib/customers/options';
 import { can, type Viewer } from '@/lib/permissions';
-import { activeRefOptions } from '@/lib/reference/queries';
 import { findCustomerMatches } from './duplicates';
-import { listLeadStatuses } from './statuses';
+import { readLeadStatuses } from './list';
 
 const owner = alias(users, 'owner');
 const industry = alias(refValues, 'industry');
@@ -219,24 +218,30 @@ export type LeadFormOptions = CustomerFormOptions & {
   lostReasons: Option[];
 };
 
-/** The choices of the lead form, the lose step and the filters (retired values already on the record kept). */
-export function leadFormOptions(db: Db, viewer: Viewer, keep: { refIds?: (number | null)[]; tagIds?: number[] } = {}, purpose: 'form' | 'filter' = 'form'): LeadFormOptions {
-  const base = customerFormOptions(db, viewer, keep, purpose);
-  const refs = activeRefOptions(db);
-  const keepRefs = (keep.refIds ?? []).filter((x): x is number => x !== null);
-  const retired = keepRefs.length ? db.select().from(refValues).where(and(inArray(refValues.id, keepRefs), eq(refValues.retired, true))).all() : [];
-  const withRetired = (kind: 'industry' | 'origin' | 'customer_family' | 'lost_reason') => [
-    ...refs[kind].map((o) => ({ value: String(o.id), label: o.name })),
-    ...retired.filter((r) => r.kind === kind).map((r) => ({ value: String(r.id), label: r.name })),
-  ];
+type StatusRow = { id: number; name: string; kind: LeadStatusKind; closed: boolean; color: StageColor };
+
+/** The lead-only part of the choices: the statuses (the reference lists come with the customer form's). */
+function leadOptions(base: CustomerFormOptions, statuses: StatusRow[]): LeadFormOptions {
   return {
     ...base,
-    statuses: listLeadStatuses(db).map((s) => ({ value: String(s.id), label: s.name, kind: s.kind, closed: s.closed, color: s.color })),
-    industries: withRetired('industry'),
-    sources: withRetired('origin'),
-    categories: withRetired('customer_family'),
-    lostReasons: withRetired('lost_reason'),
+    statuses: statuses.map((s) => ({ value: String(s.id), label: s.name, kind: s.kind, closed: s.closed, color: s.color })),
+    industries: [...base.refs.industry],
+    sources: [...base.refs.origin],
+    categories: [...base.refs.customer_family],
+    lostReasons: [...base.refs.lost_reason],
   };
+}
+
+/** The choices of the lead form, the lose step and the filters (retired values already on the record kept). */
+export function leadFormOptions(db: Db, viewer: Viewer, keep: { refIds?: (number | null)[]; tagIds?: number[] } = {}, purpose: 'form' | 'filter' = 'form'): LeadFormOptions {
+  return leadOptions(customerFormOptions(db, viewer, keep, purpose), readLeadStatuses(db));
+}
+
+/** The lead list's two sets of choices, its filters' and its forms' (bulk actions): as two `leadFormOptions` calls, each list read once. */
+export function leadListOptions(db: Db, viewer: Viewer): { filter: LeadFormOptions; form: LeadFormOptions } {
+  const sets = customerFormOptionSets(db, viewer);
+  const statuses = readLeadStatuses(db);
+  return { filter: leadOptions(sets.filter, statuses), form: leadOptions(sets.form, statuses) };
 }
 
 /** A lead pre-filled from a customer or a won opportunity: "new lead for this customer" (seed 004, repeat lead). */

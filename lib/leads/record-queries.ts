@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { companies, contacts, leadStatuses, leads, opportunities, refValues, teams, users, type LeadStatusKind, type StageColor } from '@/db/schema';
 import { ownedRecord } from '@/lib/customers/access';
+import { ph, prepared, viewerParams, viewerShape, visibleWherePrepared } from '@/lib/db/prepared';
 import { can, visibleWhere, type Viewer } from '@/lib/permissions';
 import type { LeadTimelineEntry } from './queries';
 
@@ -23,25 +24,29 @@ export type CompanyLeadRow = {
  * its won opportunities), among those the viewer may see, newest first. Both columns are indexed.
  */
 export function companyLeads(db: Db, viewer: Viewer, companyId: number, limit = 50): CompanyLeadRow[] {
-  return db
-    .select({
-      id: leads.id,
-      firstName: leads.firstName,
-      lastName: leads.lastName,
-      statusName: leadStatuses.name,
-      statusKind: leadStatuses.kind,
-      statusColor: leadStatuses.color,
-      ownerName: owner.name,
-      createdAt: leads.createdAt,
-      convertedCompanyId: leads.convertedCompanyId,
-    })
-    .from(leads)
-    .innerJoin(leadStatuses, eq(leadStatuses.id, leads.statusId))
-    .leftJoin(owner, eq(owner.id, leads.ownerId))
-    .where(and(or(eq(leads.convertedCompanyId, companyId), eq(leads.fromCompanyId, companyId)), visibleWhere(viewer, leads)))
-    .orderBy(desc(leads.createdAt), desc(leads.id))
-    .limit(limit)
-    .all()
+  // The customer page's read, built once per connection and visibility shape (lib/db/prepared.ts).
+  return prepared(db, `leads.companyLeads:${viewerShape(viewer)}`, () =>
+    db
+      .select({
+        id: leads.id,
+        firstName: leads.firstName,
+        lastName: leads.lastName,
+        statusName: leadStatuses.name,
+        statusKind: leadStatuses.kind,
+        statusColor: leadStatuses.color,
+        ownerName: owner.name,
+        createdAt: leads.createdAt,
+        convertedCompanyId: leads.convertedCompanyId,
+      })
+      .from(leads)
+      .innerJoin(leadStatuses, eq(leadStatuses.id, leads.statusId))
+      .leftJoin(owner, eq(owner.id, leads.ownerId))
+      .where(and(or(eq(leads.convertedCompanyId, ph('companyId')), eq(leads.fromCompanyId, ph('companyId'))), visibleWherePrepared(viewer, leads)))
+      .orderBy(desc(leads.createdAt), desc(leads.id))
+      .limit(ph('limit'))
+      .prepare(),
+  )
+    .all({ ...viewerParams(viewer), companyId, limit })
     .map((r) => ({
       id: r.id,
       name: [r.firstName, r.lastName].filter(Boolean).join(' '),

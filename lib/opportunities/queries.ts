@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import {
@@ -21,9 +21,9 @@ import {
 } from '@/db/schema';
 import { ownedRecord } from '@/lib/customers/access';
 import { customerFormOptions, type CustomerFormOptions, type Option } from '@/lib/customers/options';
+import { ph, prepared, viewerParams, viewerShape, visibleWherePrepared } from '@/lib/db/prepared';
 import { can, visibleWhere, type Viewer } from '@/lib/permissions';
 import { allStages, isOpenKind, listPipelines } from '@/lib/pipelines/queries';
-import { activeRefOptions } from '@/lib/reference/queries';
 
 const owner = alias(users, 'owner');
 const closer = alias(users, 'closer');
@@ -182,37 +182,48 @@ export type OpportunitySummary = {
   ownerName: string | null;
 };
 
-function summaries(db: Db, viewer: Viewer, where: ReturnType<typeof and>, limit: number): OpportunitySummary[] {
-  return db
-    .select({
-      id: opportunities.id,
-      name: opportunities.name,
-      companyId: opportunities.companyId,
-      companyName: companies.name,
-      stageName: pipelineStages.name,
-      stageColor: pipelineStages.color,
-      status: opportunities.status,
-      amount: opportunities.amount,
-      currency: opportunities.currency,
-      probability: effectiveProbability,
-      expectedCloseDate: opportunities.expectedCloseDate,
-      closeDate: opportunities.closeDate,
-      ownerName: owner.name,
-    })
-    .from(opportunities)
-    .innerJoin(companies, eq(companies.id, opportunities.companyId))
-    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
-    .leftJoin(owner, eq(owner.id, opportunities.ownerId))
-    .where(and(where, visibleWhere(viewer, opportunities)))
-    // Open ones first (by expected close), then the closed ones, latest first.
-    .orderBy(sql`${opportunities.status} <> 'open'`, sql`coalesce(${opportunities.expectedCloseDate}, '9999')`, desc(opportunities.closeDate), asc(opportunities.id))
-    .limit(limit)
-    .all();
+const summaryColumns = {
+  id: opportunities.id,
+  name: opportunities.name,
+  companyId: opportunities.companyId,
+  companyName: companies.name,
+  stageName: pipelineStages.name,
+  stageColor: pipelineStages.color,
+  status: opportunities.status,
+  amount: opportunities.amount,
+  currency: opportunities.currency,
+  probability: effectiveProbability,
+  expectedCloseDate: opportunities.expectedCloseDate,
+  closeDate: opportunities.closeDate,
+  ownerName: owner.name,
+};
+
+/** The summaries matching `where` that `viewer` may see, in their order, as a query to finish (get, prepare). */
+function summaryQuery(db: Db, where: SQL | undefined, visible: SQL, limit: number | Placeholder) {
+  return (
+    db
+      .select(summaryColumns)
+      .from(opportunities)
+      .innerJoin(companies, eq(companies.id, opportunities.companyId))
+      .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+      .leftJoin(owner, eq(owner.id, opportunities.ownerId))
+      .where(and(where, visible))
+      // Open ones first (by expected close), then the closed ones, latest first.
+      .orderBy(sql`${opportunities.status} <> 'open'`, sql`coalesce(${opportunities.expectedCloseDate}, '9999')`, desc(opportunities.closeDate), asc(opportunities.id))
+      .limit(limit)
+  );
+}
+
+function summaries(db: Db, viewer: Viewer, where: SQL | undefined, limit: number): OpportunitySummary[] {
+  return summaryQuery(db, where, visibleWhere(viewer, opportunities), limit).all();
 }
 
 /** A company's opportunities the viewer may see, for its page. */
 export function companyOpportunities(db: Db, viewer: Viewer, companyId: number, limit = 100): OpportunitySummary[] {
-  return summaries(db, viewer, and(eq(opportunities.companyId, companyId)), limit);
+  // The customer page's read, built once per connection and visibility shape (lib/db/prepared.ts).
+  return prepared(db, `opportunities.ofCompany:${viewerShape(viewer)}`, () =>
+    summaryQuery(db, and(eq(opportunities.companyId, ph('companyId'))), visibleWherePrepared(viewer, opportunities), ph('limit')).prepare(),
+  ).all({ ...viewerParams(viewer), companyId, limit });
 }
 
 /** A contact's opportunities the viewer may see, for its page. */
@@ -315,22 +326,16 @@ export type OpportunityFormOptions = CustomerFormOptions & {
 
 /** The choices of the opportunity form and of the closing step (retired values already on the record kept). */
 export function opportunityFormOptions(db: Db, viewer: Viewer, keep: { refIds?: (number | null)[]; tagIds?: number[] } = {}, purpose: 'form' | 'filter' = 'form'): OpportunityFormOptions {
+  // The reference lists (retired values kept) come with the customer form's choices.
   const base = customerFormOptions(db, viewer, keep, purpose);
-  const refs = activeRefOptions(db);
-  const keepRefs = (keep.refIds ?? []).filter((x): x is number => x !== null);
-  const retired = keepRefs.length ? db.select().from(refValues).where(and(inArray(refValues.id, keepRefs), eq(refValues.retired, true))).all() : [];
-  const withRetired = (kind: 'opportunity_type' | 'origin' | 'lost_reason') => [
-    ...refs[kind].map((o) => ({ value: String(o.id), label: o.name })),
-    ...retired.filter((r) => r.kind === kind).map((r) => ({ value: String(r.id), label: r.name })),
-  ];
   return {
     ...base,
     pipelines: listPipelines(db).map((p) => ({ value: String(p.id), label: p.name, isDefault: p.isDefault })),
     stages: allStages(db)
       .filter((s) => purpose === 'filter' || isOpenKind(s.kind))
       .map((s) => ({ value: String(s.id), label: s.name, pipelineId: s.pipelineId, kind: s.kind, probability: s.probability })),
-    types: withRetired('opportunity_type'),
-    sources: withRetired('origin'),
-    lostReasons: withRetired('lost_reason'),
+    types: [...base.refs.opportunity_type],
+    sources: [...base.refs.origin],
+    lostReasons: [...base.refs.lost_reason],
   };
 }

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type Placeholder } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { savedViews, teams, users, type ViewArea } from '@/db/schema';
+import { ph, prepared } from '@/lib/db/prepared';
 import type { Viewer } from '@/lib/permissions';
 import { cleanColumns, cleanSort, type ViewConfig } from './columns';
 
@@ -17,8 +18,10 @@ export type SavedView = {
   mine: boolean;
 };
 
-/** Own views, or views shared with one of the viewer's teams. */
-function visible(viewer: Viewer) {
+type Value = number | Placeholder;
+
+/** Own views, or views shared with one of the viewer's teams (values or placeholders). */
+function visible(viewer: { id: Value; teamIds: Value[] }) {
   return viewer.teamIds.length ? or(eq(savedViews.userId, viewer.id), inArray(savedViews.teamId, viewer.teamIds)) : eq(savedViews.userId, viewer.id);
 }
 
@@ -49,11 +52,19 @@ function toDto(viewer: Viewer, r: { v: typeof savedViews.$inferSelect; teamName:
 /** The views a user may pick on a list: their own first (in their order), then those shared with their teams. */
 export function listViews(db: DbOrTx, viewer: Viewer, area: ViewArea): SavedView[] {
   if (!viewer.active) return [];
-  return select(db)
-    .where(and(eq(savedViews.area, area), visible(viewer)))
-    .orderBy(desc(eq(savedViews.userId, viewer.id)), asc(savedViews.position), asc(savedViews.name), asc(savedViews.id))
-    .all()
-    .map((r) => toDto(viewer, r));
+  // Every list page reads them: built once per connection and number of teams (lib/db/prepared.ts).
+  const n = viewer.teamIds.length;
+  const teamIds = viewer.teamIds.map((_, i) => ph(`team${i}`));
+  const userId = ph('userId');
+  const q = prepared(db, `views.list:${n}`, () =>
+    select(db)
+      .where(and(eq(savedViews.area, ph('area')), visible({ id: userId, teamIds })))
+      .orderBy(desc(eq(savedViews.userId, userId)), asc(savedViews.position), asc(savedViews.name), asc(savedViews.id))
+      .prepare(),
+  );
+  const params: Record<string, unknown> = { area, userId: viewer.id };
+  viewer.teamIds.forEach((t, i) => (params[`team${i}`] = t));
+  return q.all(params).map((r) => toDto(viewer, r));
 }
 
 /** One view, or null when it does not exist or is neither the viewer's nor shared with their teams. */

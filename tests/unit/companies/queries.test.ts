@@ -252,5 +252,35 @@ describe('companyTimeline', () => {
   test('empty for a company the viewer cannot see', () => {
     const h = world();
     expect(companyTimeline(h.db, viewerOf(h.db, h.w.salesB), h.w.alpha)).toEqual([]);
+    expect(companyTimeline(h.db, viewerOf(h.db, h.w.admin), 999_999)).toEqual([]);
+  });
+
+  test('viewers one after another on one connection each get their own (the queries are kept per connection)', () => {
+    const h = world();
+    const { w } = h;
+    const ids = (who: number) => companyTimeline(h.db, viewerOf(h.db, who), w.alpha).map((e) => e.entityId);
+    expect(ids(w.admin)).toEqual([w.carl, w.bob, w.bob, w.anne, w.alpha]);
+    expect(ids(w.salesA1)).toEqual([w.bob, w.bob, w.anne, w.alpha]);
+    expect(ids(w.salesB)).toEqual([]);
+    expect(ids(w.salesA2)).toEqual([w.bob, w.bob, w.anne, w.alpha]);
+    expect(ids(w.deactivated)).toEqual([]);
+    expect(getCompany(h.db, viewerOf(h.db, w.salesB), w.alpha)).toBeNull();
+    expect(getCompany(h.db, viewerOf(h.db, w.salesA2), w.alpha)?.name).toBe('Alpha');
+  });
+
+  test('reads the audit trail through audit_entity_idx (the company, then each visible contact), never the whole table', () => {
+    const h = world();
+    const logged: { sql: string; params: unknown[] }[] = [];
+    const db = drizzle(h.sqlite, { schema, logger: { logQuery: (q, params) => logged.push({ sql: q, params }) } }) as unknown as Db;
+    for (const who of [h.w.admin, h.w.salesA1]) {
+      logged.length = 0;
+      companyTimeline(db, viewerOf(h.db, who), h.w.alpha);
+      const q = logged.find((l) => l.sql.includes('from "audit_log"'))!;
+      const plan = (h.sqlite.prepare(`explain query plan ${q.sql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail);
+      const shown = plan.join('\n');
+      expect(plan.filter((l) => /^SCAN (audit_log|"audit_log")\b/.test(l)), shown).toEqual([]);
+      expect(plan.filter((l) => /^SEARCH (audit_log|"audit_log") USING (COVERING )?INDEX audit_entity_idx/.test(l)), shown).toHaveLength(2);
+      expect(plan.some((l) => /TEMP B-TREE/.test(l)), shown).toBe(false);
+    }
   });
 });

@@ -95,6 +95,17 @@ describe('keyset paging across statuses', () => {
     }
   });
 
+  test('two sales users of different teams on one connection (one query shape): each walks their own', () => {
+    const h = pagingWorld();
+    const north = walk((c) => listLeads(h.db, viewerOf(h.db, h.w.salesA1), { state: 'all' }, c));
+    const south = walk((c) => listLeads(h.db, viewerOf(h.db, h.w.salesB), { state: 'all' }, c));
+    const again = walk((c) => listLeads(h.db, viewerOf(h.db, h.w.salesA2), { state: 'all' }, c));
+    expect(north).toEqual(expectedOrder(h, 'all', 'name', (r) => r.team_id === h.w.teamA));
+    expect(south).toEqual(expectedOrder(h, 'all', 'name', (r) => r.team_id === h.w.teamB || r.owner_id === h.w.salesB));
+    expect(south.length).toBe(2);
+    expect(again).toEqual(north);
+  });
+
   test('a filtered walk (owner) pages without gaps or repeats', () => {
     const h = pagingWorld();
     const mine = (r: Raw) => r.owner_id === h.w.salesA1;
