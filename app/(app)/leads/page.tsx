@@ -266,15 +266,8 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                             title={t('leadList.take')}
                             className="inline-flex items-center rounded-md bg-white p-1.5 text-brand-700 ring-1 ring-slate-300 ring-inset hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
                           >
-                            {/* The seed's briefcase icon; its name says which lead. */}
-                            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
-                              <path
-                                fillRule="evenodd"
-                                d="M6 3.75A2.75 2.75 0 0 1 8.75 1h2.5A2.75 2.75 0 0 1 14 3.75v.443c.572.055 1.14.122 1.706.2C17.053 4.582 18 5.75 18 7.07v3.469c0 1.126-.694 2.191-1.83 2.54-1.952.599-4.024.921-6.17.921s-4.219-.322-6.17-.921C2.694 12.73 2 11.665 2 10.539V7.07c0-1.321.947-2.489 2.294-2.676A41.047 41.047 0 0 1 6 4.193V3.75Zm6.5 0v.325a41.622 41.622 0 0 0-5 0V3.75c0-.69.56-1.25 1.25-1.25h2.5c.69 0 1.25.56 1.25 1.25Z"
-                                clipRule="evenodd"
-                              />
-                              <path d="M3 15.055v-.684c.126.053.255.1.39.142 2.092.642 4.313.987 6.61.987 2.297 0 4.518-.345 6.61-.987.135-.041.264-.089.39-.142v.684c0 1.347-.985 2.53-2.363 2.686a41.454 41.454 0 0 1-9.274 0C3.985 17.585 3 16.402 3 15.055Z" />
-                            </svg>
+                            {/* The seed's briefcase icon (one short path: it is on every row); its name says which lead. */}
+                            <Icon name="briefcase" className="size-4" />
                           </button>
                         ) : null}
                       </td>
