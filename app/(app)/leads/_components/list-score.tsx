@@ -1,17 +1,6 @@
 import { cn } from '@/components/ui/cn';
 
-/** The manual score as five stars (no hooks: used by the list on the server and by the board's cards). */
-export function Stars({ score, label, className }: { score: number; label: string; className?: string }) {
-  return (
-    <span role="img" aria-label={label} className={cn('inline-flex shrink-0 gap-px', className)}>
-      {Array.from({ length: 5 }, (_, i) => (
-        <svg key={i} aria-hidden="true" viewBox="0 0 20 20" className={i < score ? 'size-3.5 fill-amber-500' : 'size-3.5 fill-slate-300'}>
-          <path d="M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L10 14.9l-5.2 2.7 1-5.8L1.5 7.7l5.9-.9L10 1.5z" />
-        </svg>
-      ))}
-    </span>
-  );
-}
+export { Stars } from '@/components/ui/stars';
 
 /** The computed score: a number, coloured by sign (negative scores are possible). */
 export function ComputedScore({ score, label }: { score: number; label: string }) {

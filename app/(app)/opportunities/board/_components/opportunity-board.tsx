@@ -1,5 +1,6 @@
 'use client';
 
+import { Stars } from '@/components/ui/stars';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
@@ -133,17 +134,9 @@ export function OpportunityBoard({ pipelineName, columns, filters, closedDays, b
   );
 }
 
-function Stars({ score }: { score: number }) {
+function CardStars({ score }: { score: number }) {
   const t = useTranslations();
-  return (
-    <span role="img" aria-label={t('board.card.score', { score })} className="flex shrink-0 gap-px">
-      {Array.from({ length: 5 }, (_, i) => (
-        <svg key={i} aria-hidden="true" viewBox="0 0 20 20" className={i < score ? 'size-3.5 fill-amber-500' : 'size-3.5 fill-slate-300'}>
-          <path d="M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L10 14.9l-5.2 2.7 1-5.8L1.5 7.7l5.9-.9L10 1.5z" />
-        </svg>
-      ))}
-    </span>
-  );
+  return <Stars score={score} label={t('board.card.score', { score })} />;
 }
 
 function OpportunityCard({ card }: { card: BoardCard }) {
@@ -171,7 +164,7 @@ function OpportunityCard({ card }: { card: BoardCard }) {
       ) : null}
       <div className="mt-1 flex items-center justify-between gap-2">
         <span className="truncate text-xs text-slate-500">{card.ownerName ?? t('board.card.noOwner')}</span>
-        <Stars score={card.score} />
+        <CardStars score={card.score} />
       </div>
     </div>
   );
