@@ -2,7 +2,8 @@ import { and, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { leadStatusTally, leads, users } from '@/db/schema';
-import { editableWhere, visibleWhere, type Viewer } from '@/lib/permissions';
+import { ph, prepared, viewerParams, viewerShape, visibleWherePrepared } from '@/lib/db/prepared';
+import type { Viewer } from '@/lib/permissions';
 import { getLeadStatus, isTerminalKind, listLeadStatuses, type LeadStatusRow } from './statuses';
 
 /** Cards a column shows first, and the most a "show more" link (no JavaScript) may ask for. */
@@ -61,16 +62,28 @@ export function closedSince(now: number, closedDays: number | undefined): number
 }
 
 /**
- * The viewer's leads with the board's filters. `covering`: owner and team tests that no index may serve
- * (`+col`), so the counts read leads_status_closed_idx alone rather than an owner's or a team's rows one by one.
+ * The viewer's leads with the board's filters, as placeholders (values from `filterParams`) for queries built
+ * once per shape (lib/db/prepared.ts). `covering`: owner and team tests that no index may serve (`+col`), so the
+ * counts read leads_status_closed_idx alone rather than an owner's or a team's rows one by one.
  */
 function filterConds(viewer: Viewer, f: LeadBoardFilters, covering = false): SQL[] {
-  const conds = [visibleWhere(viewer, leads)];
+  const conds = [visibleWherePrepared(viewer, leads)];
   const ownerCol = covering ? sql`+${leads.ownerId}` : sql`${leads.ownerId}`;
   if (f.owner === 'unassigned') conds.push(sql`${ownerCol} is null`);
-  else if (f.owner !== undefined) conds.push(sql`${ownerCol} = ${f.owner}`);
-  if (f.teamId !== undefined) conds.push(covering ? sql`+${leads.teamId} = ${f.teamId}` : eq(leads.teamId, f.teamId));
+  else if (f.owner !== undefined) conds.push(sql`${ownerCol} = ${ph('ownerId')}`);
+  if (f.teamId !== undefined) conds.push(covering ? sql`+${leads.teamId} = ${ph('teamId')}` : eq(leads.teamId, ph('teamId')));
   return conds;
+}
+
+/** What `filterConds`' SQL depends on: part of a prepared query's key. */
+const filterShape = (viewer: Viewer, f: LeadBoardFilters) =>
+  `${f.owner === 'unassigned' ? 'queue' : f.owner !== undefined ? 'owner' : 'any'}:${f.teamId !== undefined ? 'team' : 'all'}:${viewerShape(viewer)}`;
+
+function filterParams(viewer: Viewer, f: LeadBoardFilters): Record<string, number> {
+  const out = viewerParams(viewer);
+  if (typeof f.owner === 'number') out.ownerId = f.owner;
+  if (f.teamId !== undefined) out.teamId = f.teamId;
+  return out;
 }
 
 // Keyset cursors: open columns walk (position, id); converted and lost ones (closed_at, id), latest first.
@@ -94,26 +107,40 @@ function decodeCursor(s: string | null | undefined): Cursor | null {
 /** Cards by id, with what a card shows (a page at most). */
 function cardsById(db: Db, viewer: Viewer, ids: number[]): Map<number, LeadCard> {
   if (!ids.length) return new Map();
-  const rows = db
-    .select({
-      id: leads.id,
-      firstName: leads.firstName,
-      lastName: leads.lastName,
-      companyName: leads.companyName,
-      statusId: leads.statusId,
-      computedScore: leads.computedScore,
-      manualScore: leads.manualScore,
-      ownerId: leads.ownerId,
-      ownerName: owner.name,
-      createdAt: leads.createdAt,
-      closedAt: leads.closedAt,
-      convertedCompanyId: leads.convertedCompanyId,
-      editable: sql<number>`case when ${editableWhere(viewer, leads)} then 1 else 0 end`,
-    })
-    .from(leads)
-    .leftJoin(owner, eq(owner.id, leads.ownerId))
-    .where(inArray(leads.id, ids))
-    .all();
+  // Slots in steps of a column page (unused ones null, which matches nothing): a handful of query shapes.
+  const slots = Math.ceil(ids.length / COLUMN_PAGE) * COLUMN_PAGE;
+  const editable = viewer.active && viewer.role !== 'read_only';
+  const q = prepared(db, `leads.board.cards:${slots}:${editable ? viewerShape(viewer) : 'none'}`, () =>
+    db
+      .select({
+        id: leads.id,
+        firstName: leads.firstName,
+        lastName: leads.lastName,
+        companyName: leads.companyName,
+        statusId: leads.statusId,
+        computedScore: leads.computedScore,
+        manualScore: leads.manualScore,
+        ownerId: leads.ownerId,
+        ownerName: owner.name,
+        createdAt: leads.createdAt,
+        closedAt: leads.closedAt,
+        convertedCompanyId: leads.convertedCompanyId,
+        // The SQL twin of editableWhere (visible, and not a read-only viewer).
+        editable: sql<number>`case when ${editable ? visibleWherePrepared(viewer, leads) : sql`0`} then 1 else 0 end`,
+      })
+      .from(leads)
+      .leftJoin(owner, eq(owner.id, leads.ownerId))
+      .where(
+        inArray(
+          leads.id,
+          Array.from({ length: slots }, (_, i) => ph(`id${i}`)),
+        ),
+      )
+      .prepare(),
+  );
+  const params: Record<string, number | null> = editable ? viewerParams(viewer) : {};
+  for (let i = 0; i < slots; i++) params[`id${i}`] = ids[i] ?? null;
+  const rows = q.all(params);
   return new Map(
     rows.map(({ firstName, lastName, editable, convertedCompanyId, ...r }) => [
       r.id,
@@ -129,22 +156,24 @@ function cardsById(db: Db, viewer: Viewer, ids: number[]): Map<number, LeadCard>
  */
 function statusCards(db: Db, viewer: Viewer, status: LeadStatusRow, f: LeadBoardFilters, since: number, cursor: Cursor | null, limit: number): { cards: LeadCard[]; nextCursor: string | null } {
   const terminal = isTerminalKind(status.kind);
-  const conds: (SQL | undefined)[] = [eq(leads.statusId, status.id), ...filterConds(viewer, f)];
-  let keys: { id: number; k: number }[];
-  if (!terminal) {
-    if (cursor?.kind === 'p') conds.push(sql`(${leads.position}, ${leads.id}) > (${cursor.k}, ${cursor.id})`);
-    keys = db.select({ id: leads.id, k: leads.position }).from(leads).where(and(...conds)).orderBy(leads.position, leads.id).limit(limit + 1).all();
-  } else {
-    conds.push(gte(leads.closedAt, since));
-    if (cursor?.kind === 'c') conds.push(sql`(${leads.closedAt}, ${leads.id}) < (${cursor.k}, ${cursor.id})`);
-    keys = db
+  const after = !!cursor && cursor.kind === (terminal ? 'c' : 'p');
+  const q = prepared(db, `leads.board.keys:${terminal ? 'closed' : 'open'}:${after ? 'after' : 'first'}:${filterShape(viewer, f)}`, () => {
+    const conds: SQL[] = [eq(leads.statusId, ph('statusId')), ...filterConds(viewer, f)];
+    if (!terminal) {
+      if (after) conds.push(sql`(${leads.position}, ${leads.id}) > (${ph('afterK')}, ${ph('afterId')})`);
+      return db.select({ id: leads.id, k: sql<number>`${leads.position}` }).from(leads).where(and(...conds)).orderBy(leads.position, leads.id).limit(ph('limit')).prepare();
+    }
+    conds.push(gte(leads.closedAt, ph('since')));
+    if (after) conds.push(sql`(${leads.closedAt}, ${leads.id}) < (${ph('afterK')}, ${ph('afterId')})`);
+    return db
       .select({ id: leads.id, k: sql<number>`${leads.closedAt}` })
       .from(leads)
       .where(and(...conds))
       .orderBy(sql`${leads.closedAt} desc`, sql`${leads.id} desc`)
-      .limit(limit + 1)
-      .all();
-  }
+      .limit(ph('limit'))
+      .prepare();
+  });
+  const keys = q.all({ ...filterParams(viewer, f), statusId: status.id, since, limit: limit + 1, ...(after && cursor ? { afterK: cursor.k, afterId: cursor.id } : {}) });
   const page = keys.slice(0, limit);
   const byId = cardsById(db, viewer, page.map((k) => k.id));
   const last = page[page.length - 1];
@@ -167,24 +196,38 @@ export function statusCounts(db: Db, viewer: Viewer, statuses: LeadStatusRow[], 
   const out = new Map<number, number>(statuses.map((s) => [s.id, 0]));
   if (!statuses.length) return out;
   const ids = statuses.map((s) => s.id);
-  const tally = [inArray(leadStatusTally.statusId, ids), visibleWhere(viewer, { ownerId: leadStatusTally.ownerKey, teamId: leadStatusTally.teamKey })];
-  if (f.owner === 'unassigned') tally.push(eq(leadStatusTally.ownerKey, 0));
-  else if (f.owner !== undefined) tally.push(eq(leadStatusTally.ownerKey, f.owner));
-  if (f.teamId !== undefined) tally.push(eq(leadStatusTally.teamKey, f.teamId));
-  const open = db
-    .select({ statusId: leadStatusTally.statusId, n: sql<number>`sum(${leadStatusTally.n})` })
-    .from(leadStatusTally)
-    .where(and(...tally))
-    .groupBy(leadStatusTally.statusId)
-    .all();
+  // Open leads: the whole tally for the viewer and filters, grouped (it is small); statuses not asked are ignored below.
+  const open = prepared(db, `leads.board.tally:${filterShape(viewer, f)}`, () => {
+    const conds: SQL[] = [visibleWherePrepared(viewer, { ownerId: leadStatusTally.ownerKey, teamId: leadStatusTally.teamKey })];
+    if (f.owner === 'unassigned') conds.push(eq(leadStatusTally.ownerKey, 0));
+    else if (f.owner !== undefined) conds.push(eq(leadStatusTally.ownerKey, ph('ownerId')));
+    if (f.teamId !== undefined) conds.push(eq(leadStatusTally.teamKey, ph('teamId')));
+    return db
+      .select({ statusId: leadStatusTally.statusId, n: sql<number>`sum(${leadStatusTally.n})` })
+      .from(leadStatusTally)
+      .where(and(...conds))
+      .groupBy(leadStatusTally.statusId)
+      .prepare();
+  }).all(filterParams(viewer, f));
   // Only converted and lost leads have a close time (set when converting or losing, cleared by reopening).
-  const closed = db
-    .select({ statusId: leads.statusId, n: sql<number>`count(*)` })
-    .from(leads)
-    .where(and(inArray(leads.statusId, ids), gte(leads.closedAt, since), ...filterConds(viewer, f, true)))
-    .groupBy(leads.statusId)
-    .all();
-  for (const r of [...open, ...closed]) out.set(r.statusId, (out.get(r.statusId) ?? 0) + Number(r.n));
+  const closed = prepared(db, `leads.board.closedCounts:${ids.length}:${filterShape(viewer, f)}`, () =>
+    db
+      .select({ statusId: leads.statusId, n: sql<number>`count(*)` })
+      .from(leads)
+      .where(
+        and(
+          inArray(
+            leads.statusId,
+            ids.map((_, i) => ph(`status${i}`)),
+          ),
+          gte(leads.closedAt, ph('since')),
+          ...filterConds(viewer, f, true),
+        ),
+      )
+      .groupBy(leads.statusId)
+      .prepare(),
+  ).all({ ...filterParams(viewer, f), since, ...Object.fromEntries(ids.map((id, i) => [`status${i}`, id])) });
+  for (const r of [...open, ...closed]) if (out.has(r.statusId)) out.set(r.statusId, (out.get(r.statusId) ?? 0) + Number(r.n));
   return out;
 }
 
@@ -219,6 +262,12 @@ export function columnLeads(db: Db, viewer: Viewer, statusId: number, cursor: st
 
 /** One card as the board shows it (after a move), or null when the viewer may not see it. */
 export function leadCard(db: Db, viewer: Viewer, id: number): LeadCard | null {
-  const visible = db.select({ id: leads.id }).from(leads).where(and(eq(leads.id, id), visibleWhere(viewer, leads))).get();
+  const visible = prepared(db, `leads.board.visible:${viewerShape(viewer)}`, () =>
+    db
+      .select({ id: leads.id })
+      .from(leads)
+      .where(and(eq(leads.id, ph('id')), visibleWherePrepared(viewer, leads)))
+      .prepare(),
+  ).get({ ...viewerParams(viewer), id });
   return visible ? (cardsById(db, viewer, [id]).get(id) ?? null) : null;
 }

@@ -1,5 +1,6 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
+import { prepared } from '@/lib/db/prepared';
 import { leadStatuses, type LeadStatusKind, type Locale, type StageColor } from '@/db/schema';
 
 export type LeadStatusRow = { id: number; name: string; kind: LeadStatusKind; closed: boolean; color: StageColor; position: number };
@@ -8,7 +9,7 @@ const cols = { id: leadStatuses.id, name: leadStatuses.name, kind: leadStatuses.
 
 /** The statuses in board order. */
 export function listLeadStatuses(db: DbOrTx): LeadStatusRow[] {
-  return db.select(cols).from(leadStatuses).orderBy(asc(leadStatuses.position), asc(leadStatuses.id)).all();
+  return prepared(db, 'leads.statuses.board', () => db.select(cols).from(leadStatuses).orderBy(asc(leadStatuses.position), asc(leadStatuses.id)).prepare()).all();
 }
 
 export function getLeadStatus(db: DbOrTx, id: number): LeadStatusRow | null {
