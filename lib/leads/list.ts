@@ -226,6 +226,9 @@ function part(db: Db, viewer: Viewer, f: LeadFilters, statusId: number, sort: Le
   });
 }
 
+const SLOTS = Array.from({ length: PAGE_SIZE }, (_, i) => `id${i}`);
+const slotName = (i: number) => SLOTS[i] ?? `id${i}`;
+
 /** The rows of a page, by id (at most a page: a correlated subquery each for the tags is cheap). */
 function details(db: Db, ids: number[]): Map<number, RawRow> {
   if (!ids.length) return new Map();
@@ -241,13 +244,13 @@ function details(db: Db, ids: number[]): Map<number, RawRow> {
       .where(
         inArray(
           leads.id,
-          Array.from({ length: slots }, (_, i) => ph(`id${i}`)),
+          Array.from({ length: slots }, (_, i) => ph(slotName(i))),
         ),
       )
       .prepare(),
   );
   const params: Record<string, number | null> = {};
-  for (let i = 0; i < slots; i++) params[`id${i}`] = ids[i] ?? null;
+  for (let i = 0; i < slots; i++) params[slotName(i)] = ids[i] ?? null;
   const rows = q.all(params) as RawRow[];
   return new Map(rows.map((r) => [r.id, r]));
 }
