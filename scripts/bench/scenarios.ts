@@ -7,7 +7,7 @@ import { companyTimeline, getCompany, listCompanyContacts } from '@/lib/companie
 import { customerFormOptions } from '@/lib/customers/options';
 import { leadBoard } from '@/lib/leads/board';
 import { listLeads, type LeadFilters } from '@/lib/leads/list';
-import { leadFormOptions } from '@/lib/leads/queries';
+import { leadFormOptions, leadListOptions } from '@/lib/leads/queries';
 import { companyLeads } from '@/lib/leads/record-queries';
 import { boardColumns } from '@/lib/opportunities/board';
 import { dayIn } from '@/lib/opportunities/dates';
@@ -86,8 +86,7 @@ export function pageScenarios(env: ScenarioEnv, deep: { cursor: string | null; p
     listViews(db, user, 'leads');
     getOrgSettings(db);
     listLeads(db, user, list.filters, cursor);
-    leadFormOptions(db, user, {}, 'filter');
-    return leadFormOptions(db, user);
+    return leadListOptions(db, user);
   };
   const deepQuery = new URLSearchParams(list.query);
   if (deep.cursor) deepQuery.set('cursor', deep.cursor);
@@ -110,7 +109,6 @@ export function pageScenarios(env: ScenarioEnv, deep: { cursor: string | null; p
       path: `/companies/${m.bigCustomerId}`,
       data: () => {
         shell(env);
-        getCompany(db, user, m.bigCustomerId); // generateMetadata
         const company = getCompany(db, user, m.bigCustomerId);
         listCompanyContacts(db, user, m.bigCustomerId);
         companyTimeline(db, user, m.bigCustomerId, 30);

@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/current-user';
 import { BULK_MAX } from '@/lib/customers/bulk';
 import { DEFAULT_LEAD_SORT, LEAD_SORTS, LEAD_STATES, listLeads, type LeadFilters, type LeadListRow, type LeadSort, type LeadState } from '@/lib/leads/list';
-import { leadFormOptions } from '@/lib/leads/queries';
+import { leadListOptions } from '@/lib/leads/queries';
 import { isTerminalKind } from '@/lib/leads/statuses';
 import { canCreate } from '@/lib/permissions';
 import { getOrgSettings } from '@/lib/settings/queries';
@@ -69,8 +69,8 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     sort,
   };
   const { rows, nextCursor } = listLeads(db, user, filters, sp.cursor);
-  const options = leadFormOptions(db, user, {}, 'filter');
-  const formOptions = leadFormOptions(db, user);
+  // The filters' choices and the bulk form's, each list read once.
+  const { filter: options, form: formOptions } = leadListOptions(db, user);
   const keep = paramsFromConfig('leads', config);
   if (activeView && sp.view) keep.set('view', String(activeView.id));
   const query = paramsFromConfig('leads', config).toString();

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cache } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/current-user';
@@ -19,9 +20,12 @@ import { OpportunityPanel } from '../../opportunities/_components/opportunity-pa
 import { LeadPanel } from '../../leads/_components/lead-panel';
 import { LeadConvertedNotice } from '../../leads/_components/converted-notice';
 
+// The title and the page read the same company once per request.
+const companyOf = cache(getCompany);
+
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { user } = await requireUser();
-  return { title: getCompany(getDb(), user, Number((await params).id))?.name ?? (await getTranslations())('nav.companies') };
+  return { title: companyOf(getDb(), user, Number((await params).id))?.name ?? (await getTranslations())('nav.companies') };
 }
 
 
@@ -30,7 +34,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
   const { user } = await requireUser();
   const db = getDb();
   const id = Number((await params).id);
-  const company = Number.isInteger(id) ? getCompany(db, user, id) : null;
+  const company = Number.isInteger(id) ? companyOf(db, user, id) : null;
   if (!company) return <RecordNotFound />;
   const t = await getTranslations();
   const format = await getFormatter();
