@@ -114,8 +114,13 @@ export const opportunities = sqliteTable(
     index('opportunities_lost_reason_idx').on(t.lostReasonId),
     index('opportunities_lead_idx').on(t.leadId),
     index('opportunities_reopen_stage_idx').on(t.reopenStageId),
-    // Board column totals (count, amount, weighted per currency) answered from the index alone.
-    index('opportunities_board_totals_idx').on(t.stageId, t.currency, t.status, t.closeDate, t.ownerId, t.teamId, t.amount, t.probability),
+    // Board column totals (count, amount, weighted per currency) answered from indexes alone: the open ones
+    // grouped in (stage, currency) order, the recently closed ones (and the forecast's wins) a range of close dates.
+    index('opportunities_board_totals_idx').on(t.stageId, t.status, t.currency, t.amount, t.probability, t.ownerId, t.teamId),
+    index('opportunities_closed_totals_idx').on(t.status, t.closeDate, t.stageId, t.currency, t.amount, t.probability, t.ownerId, t.teamId, t.pipelineId),
+    // The forecast's open totals, from the index alone in (currency, expected close date) order: what every
+    // row adds up first, the visibility and filter columns last.
+    index('opportunities_forecast_idx').on(t.status, t.currency, t.expectedCloseDate, t.amount, t.probability, t.stageId, t.bestCase, t.worstCase, t.ownerId, t.teamId, t.pipelineId),
   ],
 );
 

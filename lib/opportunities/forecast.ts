@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { opportunities, pipelineStages, teams, users } from '@/db/schema';
-import { visibleWhere, type Viewer } from '@/lib/permissions';
+import { ph, prepared, viewerParams, viewerShape, visibleWherePrepared } from '@/lib/db/prepared';
+import type { Viewer } from '@/lib/permissions';
 import { monthRange } from './list';
 
 export const FORECAST_BY = ['none', 'owner', 'team'] as const;
@@ -52,9 +53,6 @@ export function addMonths(month: string, n: number): string {
 
 export const isMonth = (v: string | undefined): v is string => !!monthRange(v);
 
-type Agg = { bucket: string; grp: number | null; currency: string; count: number; amount: number; weighted: number; best: number; worst: number };
-type WonAgg = { bucket: string; grp: number | null; currency: string; count: number; amount: number };
-
 const empty = (currency: string): ForecastLine => ({ currency, count: 0, amount: 0, weighted: 0, bestCase: 0, worstCase: 0, wonCount: 0, wonAmount: 0 });
 
 function add(lines: Map<string, ForecastLine>, currency: string, part: Partial<ForecastLine>) {
@@ -65,53 +63,73 @@ function add(lines: Map<string, ForecastLine>, currency: string, part: Partial<F
 
 const sorted = (lines: Map<string, ForecastLine>) => [...lines.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 
+const o = opportunities;
+const GROUP_COLUMN: Record<ForecastBy, SQL> = { none: sql`null`, owner: sql`${o.ownerId}`, team: sql`${o.teamId}` };
+
 /**
  * The open pipeline by expected close month, with the amount won in each month: two grouped aggregates
  * (open by bucket × owner/team × currency, won by month × owner/team × currency), never the rows themselves.
  * Weighted amounts use the effective probability (the opportunity's own, else its stage's).
+ *
+ * The open one reads opportunities_forecast_idx alone, in its (currency, expected close date) order: an inner
+ * aggregate per currency and day streams without sorting the rows, and only its groups (a few per day) are then
+ * sorted into buckets (overdue, months, later and none are whole months, so a day's rows share one bucket). The won
+ * one is a range of opportunities_closed_totals_idx. Both are built once per shape (grouping, viewer, filters).
  */
 export function forecast(db: Db, viewer: Viewer, f: ForecastFilters): Forecast {
   const months = Array.from({ length: Math.min(Math.max(f.months, 1), 24) }, (_, i) => addMonths(f.from, i));
   const start = `${months[0]}-01`;
   const end = `${addMonths(months[months.length - 1], 1)}-01`;
-  const grp = f.by === 'owner' ? opportunities.ownerId : f.by === 'team' ? opportunities.teamId : sql<null>`null`;
-  const common: (SQL | undefined)[] = [
-    visibleWhere(viewer, opportunities),
-    f.pipelineId ? eq(opportunities.pipelineId, f.pipelineId) : undefined,
-    f.ownerId ? eq(opportunities.ownerId, f.ownerId) : undefined,
-    f.teamId ? eq(opportunities.teamId, f.teamId) : undefined,
-  ];
-  const close = opportunities.expectedCloseDate;
-  const bucket = sql<string>`case when ${close} is null then 'none' when ${close} < ${start} then 'overdue' when ${close} >= ${end} then 'later' else substr(${close}, 1, 7) end`;
-  const open = db
-    .select({
-      bucket,
-      grp: sql<number | null>`${grp}`,
-      currency: opportunities.currency,
-      count: sql<number>`count(*)`,
-      amount: sql<number>`sum(${opportunities.amount})`,
-      // total(): a float sum, which never overflows on large amounts × percentages.
-      weighted: sql<number>`total(${opportunities.amount} * coalesce(${opportunities.probability}, ${pipelineStages.probability}))`,
-      best: sql<number>`sum(coalesce(${opportunities.bestCase}, ${opportunities.amount}))`,
-      worst: sql<number>`sum(coalesce(${opportunities.worstCase}, ${opportunities.amount}))`,
-    })
-    .from(opportunities)
-    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
-    .where(and(eq(opportunities.status, 'open'), ...common))
-    .groupBy(sql`1`, sql`2`, sql`3`)
-    .all() as Agg[];
-  const won = db
-    .select({
-      bucket: sql<string>`substr(${opportunities.closeDate}, 1, 7)`,
-      grp: sql<number | null>`${grp}`,
-      currency: opportunities.currency,
-      count: sql<number>`count(*)`,
-      amount: sql<number>`sum(${opportunities.amount})`,
-    })
-    .from(opportunities)
-    .where(and(eq(opportunities.status, 'won'), gte(opportunities.closeDate, start), lt(opportunities.closeDate, end), ...common))
-    .groupBy(sql`1`, sql`2`, sql`3`)
-    .all() as WonAgg[];
+  const by: ForecastBy = (FORECAST_BY as readonly string[]).includes(f.by) ? f.by : 'none';
+  const shape = `${by}:${viewerShape(viewer)}:${f.pipelineId ? 'p' : ''}${f.ownerId ? 'o' : ''}${f.teamId ? 't' : ''}`;
+  const common = () =>
+    and(
+      visibleWherePrepared(viewer, o),
+      f.pipelineId ? eq(o.pipelineId, ph('pipelineId')) : undefined,
+      f.ownerId ? eq(o.ownerId, ph('ownerId')) : undefined,
+      f.teamId ? eq(o.teamId, ph('teamId')) : undefined,
+    )!;
+  const values = { ...viewerParams(viewer), pipelineId: f.pipelineId, ownerId: f.ownerId, teamId: f.teamId, start, end };
+  const open = prepared(db, `opportunities.forecast.open:${shape}`, () => {
+    const grp = GROUP_COLUMN[by];
+    // Per currency, day (and owner or team): the index's order, so the rows stream into groups unsorted. A CROSS
+    // JOIN is never reordered: the stages are looked up per row rather than the rows walked once per stage.
+    const perDay = sql`select ${o.expectedCloseDate} as d, ${grp} as grp, ${o.currency} as currency, count(*) as n, sum(${o.amount}) as amount,
+        total(${o.amount} * coalesce(${o.probability}, ${pipelineStages.probability})) as weighted,
+        sum(coalesce(${o.bestCase}, ${o.amount})) as best, sum(coalesce(${o.worstCase}, ${o.amount})) as worst
+      from ${o} cross join ${pipelineStages} on ${pipelineStages.id} = ${o.stageId}
+      where ${o.status} = 'open' and ${common()}
+      group by ${o.currency}, ${o.expectedCloseDate}${by === 'none' ? sql`` : sql`, ${grp}`}`;
+    return db
+      .select({
+        bucket: sql<string>`case when d is null then 'none' when d < ${ph('start')} then 'overdue' when d >= ${ph('end')} then 'later' else substr(d, 1, 7) end`,
+        grp: sql<number | null>`grp`,
+        currency: sql<string>`currency`,
+        count: sql<number>`sum(n)`,
+        amount: sql<number>`sum(amount)`,
+        // total(): a float sum, which never overflows on large amounts × percentages.
+        weighted: sql<number>`total(weighted)`,
+        best: sql<number>`sum(best)`,
+        worst: sql<number>`sum(worst)`,
+      })
+      .from(sql`(${perDay})`)
+      .groupBy(sql`1`, sql`2`, sql`3`)
+      .prepare();
+  }).all(values);
+  const won = prepared(db, `opportunities.forecast.won:${shape}`, () =>
+    db
+      .select({
+        bucket: sql<string>`substr(${o.closeDate}, 1, 7)`,
+        grp: sql<number | null>`${GROUP_COLUMN[by]}`,
+        currency: o.currency,
+        count: sql<number>`count(*)`,
+        amount: sql<number>`sum(${o.amount})`,
+      })
+      .from(o)
+      .where(and(eq(o.status, 'won'), gte(o.closeDate, ph('start')), lt(o.closeDate, ph('end')), common()))
+      .groupBy(sql`1`, sql`2`, sql`3`)
+      .prepare(),
+  ).all(values);
 
   // Names of the owners or teams that appear (a handful of rows).
   const ids = [...new Set([...open, ...won].map((r) => r.grp).filter((g): g is number => g !== null))];

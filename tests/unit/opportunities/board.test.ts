@@ -9,6 +9,7 @@ import { listStages } from '@/lib/pipelines/queries';
 import { makeTeam, makeUser, T0, testDb, viewerOf } from '../../helpers/db';
 import { ctxFor, makeCompany } from '../../helpers/customers';
 import { makeOpportunity, makePipeline, refId, starterPipeline } from '../../helpers/opportunities';
+import { schemaIndexes } from './schema-indexes';
 
 const NOW = T0 + 10_000; // 2026-01-15, Europe/Paris
 
@@ -238,6 +239,7 @@ describe('query plans', () => {
   const world = () => {
     const w = setup();
     for (let i = 0; i < 3; i++) makeOpportunity(w.db, w.sales, w.acme, w.p.pipelineId, { amount: '10' });
+    schemaIndexes(w.sqlite, schema.opportunities);
     return w;
   };
   const viewers = ['admin', 'sales', 'manager'] as const;
@@ -251,9 +253,9 @@ describe('query plans', () => {
       columnCards(db, viewerOf(w.db, w[v]), w.p.qualification, column(b, w.p.qualification).nextCursor, filter, { now: NOW });
       columnCards(db, viewerOf(w.db, w[v]), w.p.won, null, filter, { now: NOW });
     });
-    // One totals query and one card query per column, plus the "load more" ones.
+    // One totals query, one query for the cards of every column, and the "load more" ones.
     expect(qs.filter((q) => q.sql.includes('group by'))).toHaveLength(1);
-    expect(qs).toHaveLength(1 + 6 + 2);
+    expect(qs).toHaveLength(1 + 1 + 2);
     for (const q of qs) {
       const shown = `${q.sql}\n${q.plan.join('\n')}`;
       expect(q.sql, shown).not.toMatch(/\boffset\b/i);
@@ -262,6 +264,24 @@ describe('query plans', () => {
       // Cards come in index order; only the totals may group through a temporary tree.
       if (!q.sql.includes('group by')) expect(q.plan.filter((l) => l.includes('TEMP B-TREE')), shown).toEqual([]);
     }
+  });
+
+  it.each(viewers)('the totals as %s: open ones grouped in the order of their index, closed ones a range of close dates', (v) => {
+    const w = world();
+    const [totals] = plansOf(w, (db) => boardTotals(db, viewerOf(w.db, w[v]), listStages(w.db, w.p.pipelineId), {}, '2026-01-01'));
+    const plan = totals.plan.join('\n');
+    expect(plan).toMatch(/SEARCH opportunities USING COVERING INDEX opportunities_board_totals_idx \(stage_id=\? AND status=\?\)/);
+    expect(plan).toMatch(/SEARCH opportunities USING COVERING INDEX opportunities_closed_totals_idx \(status=\? AND close_date>\?\)/);
+    // Only the recently closed rows (a few) go through a temporary tree: the open ones are grouped as read.
+    expect(totals.plan.filter((l) => l.includes('TEMP B-TREE'))).toHaveLength(1);
+    expect(plan.indexOf('TEMP B-TREE')).toBeGreaterThan(plan.indexOf('opportunities_closed_totals_idx'));
+  });
+
+  it('the cards of all columns are one statement: open columns walk the board index, closed ones the close-date index', () => {
+    const w = world();
+    const [cards] = plansOf(w, (db) => boardColumns(db, viewerOf(w.db, w.sales), w.p.pipelineId, {}, { now: NOW })).filter((q) => !q.sql.includes('group by'));
+    const walks = cards.plan.filter((l) => /^SEARCH opportunities USING/.test(l));
+    expect(walks).toEqual([...Array(4).fill(expect.stringContaining('opportunities_board_idx (stage_id=?)')), ...Array(2).fill(expect.stringContaining('opportunities_status_closed_idx (status=? AND close_date>?)'))]);
   });
 
   it('open columns walk the board index, closed ones the close-date index', () => {
