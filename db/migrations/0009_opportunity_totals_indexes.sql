@@ -1,0 +1,4 @@
+DROP INDEX `opportunities_board_totals_idx`;--> statement-breakpoint
+CREATE INDEX `opportunities_closed_totals_idx` ON `opportunities` (`status`,`close_date`,`stage_id`,`currency`,`amount`,`probability`,`owner_id`,`team_id`,`pipeline_id`);--> statement-breakpoint
+CREATE INDEX `opportunities_forecast_idx` ON `opportunities` (`status`,`currency`,`expected_close_date`,`amount`,`probability`,`stage_id`,`best_case`,`worst_case`,`owner_id`,`team_id`,`pipeline_id`);--> statement-breakpoint
+CREATE INDEX `opportunities_board_totals_idx` ON `opportunities` (`stage_id`,`status`,`currency`,`amount`,`probability`,`owner_id`,`team_id`);
