@@ -9,7 +9,6 @@ import { listStages } from '@/lib/pipelines/queries';
 import { makeTeam, makeUser, T0, testDb, viewerOf } from '../../helpers/db';
 import { ctxFor, makeCompany } from '../../helpers/customers';
 import { makeOpportunity, makePipeline, refId, starterPipeline } from '../../helpers/opportunities';
-import { schemaIndexes } from './schema-indexes';
 
 const NOW = T0 + 10_000; // 2026-01-15, Europe/Paris
 
@@ -239,7 +238,6 @@ describe('query plans', () => {
   const world = () => {
     const w = setup();
     for (let i = 0; i < 3; i++) makeOpportunity(w.db, w.sales, w.acme, w.p.pipelineId, { amount: '10' });
-    schemaIndexes(w.sqlite, schema.opportunities);
     return w;
   };
   const viewers = ['admin', 'sales', 'manager'] as const;

@@ -8,7 +8,6 @@ import { closeOpportunity } from '@/lib/opportunities/service';
 import { T0, viewerOf } from '../../helpers/db';
 import { ctxFor, makeCompany, makePeople, seededWorld } from '../../helpers/customers';
 import { makeOpportunity, makePipeline, refId, starterPipeline } from '../../helpers/opportunities';
-import { schemaIndexes } from './schema-indexes';
 
 const NOW = T0 + 100_000; // 2026-01-15
 
@@ -187,7 +186,6 @@ describe('forecast queries', () => {
     ['pipeline filter', (h: H) => ({ pipelineId: h.w.renewals.pipelineId }), 'salesA1'],
   ] as const)('%s: two grouped aggregates read through indexes, no full scan', (_name, f, who) => {
     const h = world();
-    schemaIndexes(h.sqlite, schema.opportunities);
     const qs = plans(h, (db) => forecast(db, viewerOf(h.db, h.w[who]), { from: '2026-01', months: 6, by: 'none', ...f(h) }));
     expect(qs).toHaveLength(2);
     for (const q of qs) {
@@ -202,7 +200,6 @@ describe('forecast queries', () => {
 
   test.each(['admin', 'salesA1', 'managerA'] as const)('as %s: the open pipeline is read from its index alone, grouped by day as read, only the days sorted into months', (who) => {
     const h = world();
-    schemaIndexes(h.sqlite, schema.opportunities);
     const [open, won] = plans(h, (db) => forecast(db, viewerOf(h.db, h.w[who]), { from: '2026-01', months: 6, by: 'none' }));
     const plan = open.plan.join('\n');
     expect(plan).toMatch(/SEARCH opportunities USING COVERING INDEX opportunities_forecast_idx \(status=\?\)/);
