@@ -1,10 +1,10 @@
-import { and, asc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import { leadStatuses, leads, refValues, teams, users, type LeadStatusKind, type StageColor } from '@/db/schema';
+import { leads, refValues, teams, users, type LeadStatusKind, type StageColor } from '@/db/schema';
 import { ph, prepared, viewerParams, viewerShape, visibleWherePrepared } from '@/lib/db/prepared';
 import type { Viewer } from '@/lib/permissions';
-import type { LeadStatusRow } from './statuses';
+import { listLeadStatuses, type LeadStatusRow } from './statuses';
 
 export const PAGE_SIZE = 50;
 
@@ -140,17 +140,6 @@ type RawRow = {
   tags: string | null;
 };
 
-/** As listLeadStatuses (./statuses): the statuses in board order, through a query built once per connection. */
-export function readLeadStatuses(db: Db): LeadStatusRow[] {
-  return prepared(db, 'leads.statuses', () =>
-    db
-      .select({ id: leadStatuses.id, name: leadStatuses.name, kind: leadStatuses.kind, closed: leadStatuses.closed, color: leadStatuses.color, position: leadStatuses.position })
-      .from(leadStatuses)
-      .orderBy(asc(leadStatuses.position), asc(leadStatuses.id))
-      .prepare(),
-  ).all();
-}
-
 /**
  * Who may take a lead in charge, for a lead the viewer can see (the list only holds those): as
  * LeadDetail.can.take — not converted nor lost, not theirs already, and either they may assign it (admins,
@@ -268,7 +257,7 @@ function compare(sort: LeadSort) {
 export function listLeads(db: Db, viewer: Viewer, f: LeadFilters, cursor?: string | null): { rows: LeadListRow[]; nextCursor: string | null } {
   const sort = f.sort ?? DEFAULT_LEAD_SORT;
   const after = decode(sort, cursor);
-  const all = readLeadStatuses(db);
+  const all = listLeadStatuses(db);
   const statuses = statusesFor(all, f);
   const byId = new Map(all.map((s) => [s.id, s]));
   const merged = statuses

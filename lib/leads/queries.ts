@@ -23,7 +23,7 @@ import type { DuplicateMatch } from '@/lib/customers/duplicate-types';
 import { customerFormOptions, customerFormOptionSets, type CustomerFormOptions, type Option } from '@/lib/customers/options';
 import { can, type Viewer } from '@/lib/permissions';
 import { findCustomerMatches } from './duplicates';
-import { readLeadStatuses } from './list';
+import { listLeadStatuses } from './statuses';
 
 const owner = alias(users, 'owner');
 const industry = alias(refValues, 'industry');
@@ -234,13 +234,13 @@ function leadOptions(base: CustomerFormOptions, statuses: StatusRow[]): LeadForm
 
 /** The choices of the lead form, the lose step and the filters (retired values already on the record kept). */
 export function leadFormOptions(db: Db, viewer: Viewer, keep: { refIds?: (number | null)[]; tagIds?: number[] } = {}, purpose: 'form' | 'filter' = 'form'): LeadFormOptions {
-  return leadOptions(customerFormOptions(db, viewer, keep, purpose), readLeadStatuses(db));
+  return leadOptions(customerFormOptions(db, viewer, keep, purpose), listLeadStatuses(db));
 }
 
 /** The lead list's two sets of choices, its filters' and its forms' (bulk actions): as two `leadFormOptions` calls, each list read once. */
 export function leadListOptions(db: Db, viewer: Viewer): { filter: LeadFormOptions; form: LeadFormOptions } {
   const sets = customerFormOptionSets(db, viewer);
-  const statuses = readLeadStatuses(db);
+  const statuses = listLeadStatuses(db);
   return { filter: leadOptions(sets.filter, statuses), form: leadOptions(sets.form, statuses) };
 }
 
