@@ -141,12 +141,24 @@ function cardsById(db: Db, viewer: Viewer, ids: number[]): Map<number, LeadCard>
   const params: Record<string, number | null> = editable ? viewerParams(viewer) : {};
   for (let i = 0; i < slots; i++) params[`id${i}`] = ids[i] ?? null;
   const rows = q.all(params);
-  return new Map(
-    rows.map(({ firstName, lastName, editable, convertedCompanyId, ...r }) => [
-      r.id,
-      { ...r, name: [firstName, lastName].filter(Boolean).join(' '), movable: editable === 1 && r.closedAt === null && convertedCompanyId === null },
-    ]),
-  );
+  // Built field by field: an object rest (`...r`) per row cost more than the query itself on a full board.
+  const out = new Map<number, LeadCard>();
+  for (const r of rows) {
+    out.set(r.id, {
+      id: r.id,
+      name: r.firstName ? `${r.firstName} ${r.lastName}` : r.lastName,
+      companyName: r.companyName,
+      statusId: r.statusId,
+      computedScore: r.computedScore,
+      manualScore: r.manualScore,
+      ownerId: r.ownerId,
+      ownerName: r.ownerName,
+      createdAt: r.createdAt,
+      closedAt: r.closedAt,
+      movable: r.editable === 1 && r.closedAt === null && r.convertedCompanyId === null,
+    });
+  }
+  return out;
 }
 
 /**
