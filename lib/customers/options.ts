@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { REF_KINDS, refValues, tags, teamMembers, teams, users, type RefKind } from '@/db/schema';
+import { refValues, tags, teamMembers, teams, users, type RefKind } from '@/db/schema';
 import { ph, prepared } from '@/lib/db/prepared';
 import type { Viewer } from '@/lib/permissions';
-import { refValueOrder, tagOrder } from '@/lib/reference/queries';
+import { activeRefOptions, activeTagOptions } from '@/lib/reference/queries';
 
 export type Option = { value: string; label: string };
 export type CustomerFormOptions = {
@@ -20,20 +20,6 @@ type Purpose = 'form' | 'filter';
 const activeUsers = (db: Db) =>
   prepared(db, 'options.activeUsers', () => db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(asc(users.name)).prepare());
 const allTeams = (db: Db) => prepared(db, 'options.teams', () => db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)).prepare());
-/** As activeRefOptions (lib/reference/queries.ts): every active value of every list, in order, in one query. */
-const activeRefs = (db: Db) =>
-  prepared(db, 'options.activeRefs', () =>
-    db
-      .select({ id: refValues.id, kind: refValues.kind, name: refValues.name })
-      .from(refValues)
-      .where(eq(refValues.retired, false))
-      .orderBy(asc(refValues.kind), ...refValueOrder)
-      .prepare(),
-  );
-/** As activeTagOptions (lib/reference/queries.ts): the active tags, in order. */
-const activeTags = (db: Db) =>
-  prepared(db, 'options.activeTags', () => db.select({ id: tags.id, name: tags.name }).from(tags).where(eq(tags.retired, false)).orderBy(...tagOrder).prepare());
-
 /** The owners a viewer may pick: filters may name anyone (they only narrow what the viewer already sees); forms only allowed owners. */
 function ownerRows(db: Db, viewer: Viewer, purpose: Purpose): { id: number; name: string }[] {
   if (viewer.role === 'admin' || purpose === 'filter') return activeUsers(db).all();
@@ -70,17 +56,16 @@ type Shared = { teamRows: { id: number; name: string }[]; refs: Record<RefKind, 
 
 function shared(db: Db, keep: Keep): Shared {
   // Active values come from the reference lists; retired ones already on the record stay choosable.
-  const refs = Object.fromEntries(REF_KINDS.map((k) => [k, [] as Option[]])) as Record<RefKind, Option[]>;
-  for (const r of activeRefs(db).all()) refs[r.kind].push({ value: String(r.id), label: r.name });
+  const refs = Object.fromEntries(
+    Object.entries(activeRefOptions(db)).map(([kind, opts]) => [kind, opts.map((o) => ({ value: String(o.id), label: o.name }))]),
+  ) as Record<RefKind, Option[]>;
   const keepRefs = (keep.refIds ?? []).filter((x): x is number => x !== null);
   if (keepRefs.length) {
     for (const r of db.select().from(refValues).where(and(inArray(refValues.id, keepRefs), eq(refValues.retired, true))).all()) {
       refs[r.kind].push({ value: String(r.id), label: r.name });
     }
   }
-  const tagOptions = activeTags(db)
-    .all()
-    .map((t) => ({ value: String(t.id), label: t.name }));
+  const tagOptions = activeTagOptions(db).map((t) => ({ value: String(t.id), label: t.name }));
   const keepTags = keep.tagIds ?? [];
   if (keepTags.length) {
     for (const t of db.select().from(tags).where(and(inArray(tags.id, keepTags), eq(tags.retired, true))).all()) {

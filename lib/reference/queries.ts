@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { REF_KINDS, companies, contacts, opportunities, refValues, tags, type RefKind } from '@/db/schema';
+import { prepared } from '@/lib/db/prepared';
 import type { TagColor } from './schema';
 
 export type RefValueRow = { id: number; kind: RefKind; name: string; position: number; retired: boolean };
@@ -22,15 +23,17 @@ export function listRefValues(db: DbOrTx, kind: RefKind, { includeRetired = fals
     .all();
 }
 
-/** Every active value of every list, in order, for the pickers of company and contact forms (one query). */
+/** Every active value of every list, in order, for the pickers of company and contact forms (one query, built once). */
 export function activeRefOptions(db: DbOrTx): Record<RefKind, RefOption[]> {
   const out = Object.fromEntries(REF_KINDS.map((k) => [k, [] as RefOption[]])) as Record<RefKind, RefOption[]>;
-  const rows = db
-    .select({ id: refValues.id, kind: refValues.kind, name: refValues.name })
-    .from(refValues)
-    .where(eq(refValues.retired, false))
-    .orderBy(asc(refValues.kind), ...refValueOrder)
-    .all();
+  const rows = prepared(db, 'reference.activeRefs', () =>
+    db
+      .select({ id: refValues.id, kind: refValues.kind, name: refValues.name })
+      .from(refValues)
+      .where(eq(refValues.retired, false))
+      .orderBy(asc(refValues.kind), ...refValueOrder)
+      .prepare(),
+  ).all();
   for (const r of rows) out[r.kind].push({ id: r.id, name: r.name });
   return out;
 }
@@ -45,9 +48,13 @@ export function listTags(db: DbOrTx, { includeRetired = false } = {}): TagRow[] 
     .map((t) => ({ ...t, color: t.color as TagColor }));
 }
 
-/** The active tags, in order, for pickers. */
+/** The active tags, in order, for pickers (built once: every list and form page asks). */
 export function activeTagOptions(db: DbOrTx): TagOption[] {
-  return listTags(db).map(({ id, name, color }) => ({ id, name, color }));
+  return prepared(db, 'reference.activeTags', () =>
+    db.select({ id: tags.id, name: tags.name, color: tags.color }).from(tags).where(eq(tags.retired, false)).orderBy(...tagOrder).prepare(),
+  )
+    .all()
+    .map((t) => ({ ...t, color: t.color as TagColor }));
 }
 
 /** Which column of which table holds each list's values. */
