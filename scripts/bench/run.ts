@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { openDatabase } from '@/db/client';
 import { createSession, loadViewer, SESSION_COOKIE } from '@/lib/auth/session';
 import { generateToken } from '@/lib/auth/tokens';
@@ -321,7 +322,7 @@ async function httpMoves(base: string, headers: Record<string, string>, a: numbe
   const refs = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> };
   const actionId = Object.entries(refs.node).find(([, v]) => v.exportedName === 'moveLeadNow' && v.filename?.includes('leads/board'))?.[0];
   if (!actionId) throw new Error('moveLeadNow not found in the server reference manifest');
-  const db = new (await import('better-sqlite3')).default(runDb, { readonly: true });
+  const db = new Database(runDb, { readonly: true });
   const ids = (db.prepare('select id from leads where status_id = ? order by id desc limit ?').all(a, moves) as { id: number }[]).map((r) => r.id);
   db.close();
   const times: number[] = [];
@@ -341,7 +342,6 @@ async function httpMoves(base: string, headers: Record<string, string>, a: numbe
 }
 
 function appliedMigrations(file: string): number {
-  const Database = require('better-sqlite3');
   const raw = new Database(file, { readonly: true });
   try {
     return (raw.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n;
@@ -358,7 +358,6 @@ function versions() {
       return '?';
     }
   };
-  const Database = require('better-sqlite3');
   const mem = new Database(':memory:');
   const sqliteVersion = (mem.prepare('select sqlite_version() as v').get() as { v: string }).v;
   mem.close();
